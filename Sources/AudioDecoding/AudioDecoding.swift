@@ -1,0 +1,1 @@
+// AudioDecoding, stage 1: file → mono 16 kHz Float blocks (libsndfile, soxr, ffmpeg fallback).

@@ -1,0 +1,1 @@
+// DSP: framing, windows, real FFT (FFTW), mel filterbanks, MFCC, deltas, statistics kernels.

@@ -1,0 +1,1 @@
+// Diarization, stage 3: speech → speaker turns (embedding, clustering, resegmentation, scoring).

@@ -1,0 +1,1 @@
+// Tagging, stage 5: tokenizer, stemming, codebook, emotions, actors, theme discovery.

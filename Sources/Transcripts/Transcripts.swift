@@ -1,0 +1,1 @@
+// Transcripts, stage 4: readers and writers per format, alignment with speaker turns.

@@ -1,0 +1,1 @@
+// VoiceActivity, stage 2: frames → speech regions (scoring, then hysteresis).

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Runs every benchmark in scripts/bench/ (one per stage) with the release binary.
+# Usage: scripts/eval.sh BIN SHARED_DIR. Reports go to stdout and out/bench/.
+set -euo pipefail
+bin=$(realpath "$1"); shared=$(realpath "$2")
+[ -d "$shared/data" ] || { echo "bench: $shared/data not found; set SHARED=/path/to/shared" >&2; exit 1; }
+mkdir -p out/bench
+status=0
+for s in scripts/bench/*.sh; do
+  [ -e "$s" ] || continue
+  echo "== $(basename "$s" .sh)"
+  bash "$s" "$bin" "$shared" || { echo "bench: $s failed" >&2; status=1; }
+done
+exit $status
