@@ -1,12 +1,8 @@
 import ArgumentParser
-import SamtalCore
 
-// PLACEHOLDER: replaced by the stage's owner; must not ship.
+/// `samtal eval <stage>`: accuracy of a stage against labelled data (run on demand, `make eval`).
 struct EvalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "eval", abstract: "Evaluate a stage against labelled data.")
-
-    func run() async throws {
-        throw SamtalError(.internalError, "`samtal eval` is not built yet")
-    }
+        commandName: "eval", abstract: "Evaluate a stage against labelled data.",
+        subcommands: [EvalVADCommand.self, EvalDiarizeCommand.self, EvalTagCommand.self])
 }
