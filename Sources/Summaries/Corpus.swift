@@ -112,7 +112,8 @@ struct Corpus {
     }
 }
 
-/// Speaking time, turns and the balance index per speaker.
+/// Speaking time, turns and the balance index per speaker: SamtalCore's `Participation` when
+/// speaker turns are known, else the same definitions over utterance times (or counts).
 struct SpeakingStatistics {
     struct Row {
         var speaker: String
@@ -135,24 +136,26 @@ struct SpeakingStatistics {
             if utteranceCounts[s] == nil { order.append(s) }
             utteranceCounts[s, default: 0] += 1
         }
-        var seconds: [String: Double] = [:]
-        var turns: [String: Int] = [:]
-        if let t = input.turns, t.sampleRate > 0, !t.exclusive.isEmpty {
+        if let turns = input.turns, turns.sampleRate > 0, !turns.overlapping.isEmpty {
+            let p = Participation(turns: turns)
             basis = "time"
-            var previous: String?
-            for turn in t.exclusive {
-                if utteranceCounts[turn.speaker] == nil && !order.contains(turn.speaker) {
-                    order.append(turn.speaker)
-                }
-                seconds[turn.speaker, default: 0] += Double(turn.span.count) / Double(t.sampleRate)
-                if turn.speaker != previous { turns[turn.speaker, default: 0] += 1 }
-                previous = turn.speaker
+            shares = p.speakers.map {
+                Row(speaker: $0.speaker, seconds: $0.speakingSeconds, turns: $0.turns,
+                    utterances: utteranceCounts[$0.speaker] ?? 0, share: $0.share)
             }
+            // Speakers the transcript names but diarization never heard still get a row.
+            for s in order where !p.speakers.contains(where: { $0.speaker == s }) {
+                shares.append(Row(speaker: s, seconds: 0, turns: 0,
+                                  utterances: utteranceCounts[s] ?? 0, share: 0))
+            }
+            balance = p.balanceEntropy
         } else {
-            let timed = utterances.filter { $0.speaker != nil }
-            if !timed.isEmpty, timed.allSatisfy({ $0.start != nil && $0.end != nil }) {
+            var seconds: [String: Double] = [:]
+            var turns: [String: Int] = [:]
+            let spoken = utterances.filter { $0.speaker != nil }
+            if !spoken.isEmpty, spoken.allSatisfy({ $0.start != nil && $0.end != nil }) {
                 basis = "time"
-                for u in timed { seconds[u.speaker!, default: 0] += max(0, u.end! - u.start!) }
+                for u in spoken { seconds[u.speaker!, default: 0] += max(0, u.end! - u.start!) }
             }
             var previous: String?
             for u in utterances {
@@ -160,20 +163,22 @@ struct SpeakingStatistics {
                 if s != previous { turns[s, default: 0] += 1 }
                 previous = s
             }
+            let weight: (String) -> Double = { [basis] s in
+                basis == "time" ? seconds[s] ?? 0 : Double(utteranceCounts[s] ?? 0)
+            }
+            let total = order.reduce(0) { $0 + weight($1) }
+            shares = order.map { s in
+                Row(speaker: s, seconds: basis == "time" ? seconds[s] ?? 0 : nil,
+                    turns: turns[s] ?? 0, utterances: utteranceCounts[s] ?? 0,
+                    share: total > 0 ? weight(s) / total : 0)
+            }
+            // Pielou's evenness J = H / ln(k), as `Participation.balanceEntropy`.
+            let k = shares.count
+            if k >= 2, total > 0 {
+                let h = shares.filter { $0.share > 0 }.reduce(0.0) { $0 - $1.share * log($1.share) }
+                balance = h / log(Double(k))
+            }
         }
-        let weight: (String) -> Double = { [basis] s in
-            basis == "time" ? seconds[s] ?? 0 : Double(utteranceCounts[s] ?? 0)
-        }
-        let total = order.reduce(0) { $0 + weight($1) }
-        shares = order.map { s in
-            Row(speaker: s, seconds: basis == "time" ? seconds[s] ?? 0 : nil, turns: turns[s] ?? 0,
-                utterances: utteranceCounts[s] ?? 0, share: total > 0 ? weight(s) / total : 0)
-        }.sorted { $0.share != $1.share ? $0.share > $1.share : $0.speaker < $1.speaker }
-        // Pielou's evenness J = H / ln(k): 1 when every speaker has the same share.
-        let k = shares.count
-        if k >= 2, total > 0 {
-            let h = shares.filter { $0.share > 0 }.reduce(0.0) { $0 - $1.share * log($1.share) }
-            balance = h / log(Double(k))
-        }
+        shares.sort { $0.share != $1.share ? $0.share > $1.share : $0.speaker < $1.speaker }
     }
 }

@@ -88,6 +88,7 @@ import Testing
 
     @Test func speakerTurnsGiveSpeakingTimeWhenPresent() throws {
         var withTurns = input
+        // Two touching spans of Anna form one turn (pause shorter than 0.5 s).
         let turns = [SpeakerTurn(span: SampleSpan(start: 0, end: 160_000), speaker: "Anna"),
                      SpeakerTurn(span: SampleSpan(start: 160_000, end: 320_000), speaker: "Anna"),
                      SpeakerTurn(span: SampleSpan(start: 320_000, end: 336_000), speaker: "Bertil")]
@@ -97,6 +98,7 @@ import Testing
         #expect(p.speakers.first { $0.speaker == "Anna" }?.seconds == 20)
         #expect(p.speakers.first { $0.speaker == "Anna" }?.turns == 1)
         #expect(p.speakers.first { $0.speaker == "Bertil" }?.seconds == 1)
+        #expect(p.speakers.first { $0.speaker == "Cecilia" }?.seconds == 0)
         #expect(p.balance! < 0.75)
         #expect(p.paragraph.map(\.text).joined().contains("ojämnt"))
     }
