@@ -14,6 +14,7 @@ packages=(
   sox               # sample event mixing
   flac              # sample event encoding
   chromium          # report rendering test (headless)
+  libxml2-utils     # xmllint: REFI-QDA export validated against Project.xsd in tests
 )
 
 missing=()
