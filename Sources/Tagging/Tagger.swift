@@ -86,6 +86,16 @@ public struct Tagger: Sendable {
         emotions?.tagEmotions(analysed, into: &tags)
         return tags
     }
+
+    /// Themes the codebook lacks, clustered from the utterances that got no theme — when at least
+    /// `discovery.minimumUtterances` of them are left; otherwise none.
+    public func discoverThemes(_ utterances: [Utterance], tags: [UtteranceTags],
+                               discovery: ThemeDiscovery = ThemeDiscovery()) -> [DiscoveredTheme] {
+        let untagged = Set(tags.filter { $0.themes.isEmpty }.map(\.id))
+        let left = utterances.filter { untagged.contains($0.id) }
+        guard left.count >= discovery.minimumUtterances else { return [] }
+        return discovery.discover(left.map { ($0.id, analyzer.analyze($0.text)) })
+    }
 }
 
 /// Counts over a tagged set of utterances: themes, emotions, actors (with shares).
