@@ -2,6 +2,7 @@ import AudioDecoding
 import Foundation
 import SamtalCore
 import Summaries
+import Transcripts
 
 extension StageFunctions {
     /// The real stages: AudioDecoding, VoiceActivity, Diarization, Transcripts and Tagging.
@@ -12,11 +13,13 @@ extension StageFunctions {
             decode: { path, sink in try decoder.decodeAll(path: path, diagnostics: sink) },
             detectSpeech: { _, _ in throw notYet("voice activity detection") },
             diarize: { _, _, _ in throw notYet("diarization") },
-            readTranscript: { _, _ in throw notYet("transcript import") },
+            readTranscript: { path, sink in
+                try TranscriptIO.read(path: path, options: ReadOptions(lenient: true), diagnostics: sink)
+            },
             align: { _, _, _ in throw notYet("transcript alignment") },
             tag: { _, _ in throw notYet("tagging") },
             labels: LabelDictionary(),
-            writeWebVTT: { _ in throw notYet("WebVTT writing") },
+            writeWebVTT: { transcript in try TranscriptIO.write(transcript, format: .webvtt) },
             settingsDescription: [
                 .decode: "rate=\(decoder.targetSampleRate) channel=\(decoder.channel) quality=\(decoder.quality)",
             ])
