@@ -103,7 +103,8 @@ let package = Package(
 
         .testTarget(name: "TaggingTests", dependencies: ["Tagging", "SamtalTestSupport"]),
 
-        .testTarget(name: "SummariesTests", dependencies: ["Summaries", "SamtalTestSupport"]),
+        .testTarget(name: "SummariesTests", dependencies: ["Summaries", "SamtalTestSupport"],
+                    resources: [.copy("Resources")]),
 
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "SamtalTestSupport"]),
 

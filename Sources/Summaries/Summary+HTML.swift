@@ -108,7 +108,7 @@ extension Summary {
         table{border-collapse:collapse;width:100%;margin:.6rem 0 1rem;font-size:.92rem}\
         th,td{padding:.3rem .4rem;border-bottom:1px solid #e3e1dc;text-align:right}th:first-child,td:first-child{text-align:left;overflow-wrap:anywhere}\
         figure{margin:.8rem 0 1.2rem}figcaption{font-size:.85rem;color:#5b6470}svg{width:100%;height:auto;display:block}\
-        svg text{font:12px system-ui,sans-serif;fill:#1d232b}\
+        svg text{font:15px system-ui,sans-serif;fill:#1d232b}\
         .warnings li{color:#8a4b00}footer{margin-top:2.5rem;font-size:.8rem;color:#5b6470}\
         @media (max-width:30rem){body{font-size:15px}main{padding:.7rem .8rem 2rem}h1{font-size:1.4rem}}
         """
@@ -116,13 +116,13 @@ extension Summary {
     /// Horizontal bars of utterances per theme.
     func themeBars() -> String {
         let maxCount = max(1, themes.map(\.utteranceCount).max() ?? 1)
-        let rowHeight = 24, labelWidth = 190, width = 600
+        let rowHeight = 26, labelWidth = 170, width = 480
         let height = themes.count * rowHeight + 8
         var svg = "<figure><svg viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"\(Headings(language: language).themes)\">\n"
         for (i, t) in themes.enumerated() {
             let y = 4 + i * rowHeight
             let barWidth = Double(width - labelWidth - 50) * Double(t.utteranceCount) / Double(maxCount)
-            svg += "<text x=\"0\" y=\"\(y + 16)\">\(Escaping.xml(Self.clip(t.label, 28)))</text>"
+            svg += "<text x=\"0\" y=\"\(y + 16)\">\(Escaping.xml(Self.clip(t.label, 19)))</text>"
             svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(fmt(barWidth))\" height=\"16\" fill=\"\(Self.palette[i % Self.palette.count])\"/>"
             svg += "<text x=\"\(fmt(Double(labelWidth) + barWidth + 6))\" y=\"\(y + 16)\">\(t.utteranceCount)</text>\n"
         }
@@ -131,14 +131,14 @@ extension Summary {
 
     /// Horizontal bars of each speaker's share.
     func participationBars(_ w: Wording) -> String {
-        let rowHeight = 24, labelWidth = 190, width = 600
+        let rowHeight = 26, labelWidth = 170, width = 480
         let speakers = participation.speakers
         let height = speakers.count * rowHeight + 8
         var svg = "<figure><svg viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"\(Headings(language: language).participation)\">\n"
         for (i, s) in speakers.enumerated() {
             let y = 4 + i * rowHeight
             let barWidth = Double(width - labelWidth - 60) * s.share
-            svg += "<text x=\"0\" y=\"\(y + 16)\">\(Escaping.xml(Self.clip(s.speaker, 28)))</text>"
+            svg += "<text x=\"0\" y=\"\(y + 16)\">\(Escaping.xml(Self.clip(s.speaker, 19)))</text>"
             svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(fmt(barWidth))\" height=\"16\" fill=\"\(speakerColor(s.speaker))\"/>"
             svg += "<text x=\"\(fmt(Double(labelWidth) + barWidth + 6))\" y=\"\(y + 16)\">\(w.percent(s.share))</text>\n"
         }
@@ -162,12 +162,12 @@ extension Summary {
         }
         guard let hi = spans.map(\.2).max() else { return "" }
         let lo = min(0, spans.map(\.1).min() ?? 0)
-        let rowHeight = 22, labelWidth = 150, width = 600
+        let rowHeight = 24, labelWidth = 130, width = 480
         let height = speakers.count * rowHeight + 24
         let scale = Double(width - labelWidth - 10) / max(hi - lo, 1e-9)
         var svg = "<figure><svg viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"\(h.timeline)\">\n"
         for (i, s) in speakers.enumerated() {
-            svg += "<text x=\"0\" y=\"\(i * rowHeight + 15)\">\(Escaping.xml(Self.clip(s, 22)))</text>\n"
+            svg += "<text x=\"0\" y=\"\(i * rowHeight + 15)\">\(Escaping.xml(Self.clip(s, 14)))</text>\n"
         }
         for (s, a, b) in spans {
             guard let row = speakers.firstIndex(of: s) else { continue }
@@ -184,7 +184,7 @@ extension Summary {
     /// Emotions over time: the share of utterances carrying each listed emotion per slice, and
     /// the mean polarity as a dashed line.
     func arcChart(_ h: Headings) -> String {
-        let width = 600.0, height = 220.0, left = 10.0, right = 10.0, top = 10.0, bottom = 40.0
+        let width = 480.0, height = 240.0, left = 10.0, right = 10.0, top = 10.0, bottom = 64.0
         let plotW = width - left - right, plotH = height - top - bottom
         let n = arcSeries.count
         func x(_ i: Int) -> Double { left + (n > 1 ? plotW * Double(i) / Double(n - 1) : plotW / 2) }
@@ -209,9 +209,9 @@ extension Summary {
         var lx = left
         var ly = height - bottom + 18
         for (color, label) in legend {
-            let text = Self.clip(label, 24)
-            let w = 18 + Double(text.count) * 6.6 + 12
-            if lx + w > width { lx = left; ly += 16 }
+            let text = Self.clip(label, 22)
+            let w = 18 + Double(text.count) * 8.2 + 12
+            if lx + w > width { lx = left; ly += 19 }
             svg += "<rect x=\"\(fmt(lx))\" y=\"\(fmt(ly - 9))\" width=\"12\" height=\"10\" fill=\"\(color)\"/>"
             svg += "<text x=\"\(fmt(lx + 16))\" y=\"\(fmt(ly))\">\(Escaping.xml(text))</text>\n"
             lx += w

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Pipeline
 import SamtalCore
 import Transcripts
 
@@ -34,6 +35,11 @@ struct ExportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let sink = common.makeSink()
+        if case .qdpx = ExportTarget(name: format)! {
+            // FILE is a run's output folder or a tag artifact: the tagged event, not a transcript.
+            try emitOutput(try QDPXProject.archive(from: file), to: output)
+            return
+        }
         let transcript = try input.read(file, diagnostics: sink)
         let data = try ExportTarget(name: format)!.render(transcript)
         try common.finish(sink)
@@ -44,12 +50,15 @@ struct ExportCommand: AsyncParsableCommand {
 /// What `samtal export` can write.
 enum ExportTarget {
     case transcript(TranscriptFormat)
+    /// REFI-QDA project of a tagged event (`samtal export OUT --format qdpx -o event.qdpx`).
+    case qdpx
 
     static var names: [String] {
-        ["vtt", "srt", "json", "rttm", "csv", "tsv", "txt", "textgrid"]
+        ["vtt", "srt", "json", "rttm", "csv", "tsv", "txt", "textgrid", "qdpx"]
     }
 
     init?(name: String) {
+        if name.lowercased() == "qdpx" { self = .qdpx; return }
         guard let f = TranscriptFormat(name: name), TranscriptFormat.writable.contains(f) else {
             return nil
         }
@@ -59,6 +68,7 @@ enum ExportTarget {
     func render(_ transcript: Transcript) throws -> Data {
         switch self {
         case .transcript(let f): Data(try TranscriptIO.write(transcript, format: f).utf8)
+        case .qdpx: throw SamtalError(.invalidArgument, "qdpx exports a tagged event, not a transcript")
         }
     }
 }
