@@ -13,7 +13,9 @@ packages=(
   espeak-ng         # sample event synthesis (samples/make-sample.sh)
   sox               # sample event mixing
   flac              # sample event encoding
+  python3           # sample event assembly (samples/script/synthesize.py, standard library only)
   chromium          # report rendering test (headless)
+  libxml2-utils     # xmllint: REFI-QDA export validated against Project.xsd in tests
 )
 
 missing=()
