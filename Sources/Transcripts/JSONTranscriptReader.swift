@@ -72,10 +72,10 @@ struct JSONTranscriptReader {
             if segment["words"] == nil && segment["tokens"]?.array?.first?.isObject == true {
                 dialect = "whisper.cpp"
             }
-            let sourceID = segment["id"]?.number.map { String(Int($0)) }
+            let sourceID = segment["id"]?.number.flatMap(JSONValue.integerText)
             var u = Utterance(id: ids.make(sourceID.map { "s" + $0 }, index: index), start: start,
                               end: end, text: text.trimmed)
-            if let speaker = segment["speaker"]?.string ?? segment["speaker"]?.number.map({ String(Int($0)) }),
+            if let speaker = segment["speaker"]?.string ?? segment["speaker"]?.number.flatMap(JSONValue.integerText),
                speaker != "?", !speaker.isEmpty {
                 u.speaker = speaker
             }

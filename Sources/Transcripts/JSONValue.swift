@@ -22,6 +22,12 @@ indirect enum JSONValue: Equatable {
         }
     }
 
+    /// An integral number as text (`3`), or nil for fractions and values beyond ±2^53.
+    static func integerText(_ d: Double) -> String? {
+        guard d == d.rounded(), abs(d) <= 9_007_199_254_740_992 else { return nil }
+        return String(Int64(d))
+    }
+
     subscript(key: String) -> JSONValue? {
         guard case .object(let members) = self else { return nil }
         return members.first(where: { $0.0 == key })?.1

@@ -1,3 +1,4 @@
+import Foundation
 import SamtalCore
 
 /// Reads Otter.ai text exports: a header line `Name  0:06` (name, spaces, clock time), the text
@@ -91,6 +92,17 @@ struct PlainTextReader {
         return (name, time)
     }
 
+    /// Zoom chat: `15:01:02 From Anna Berg to Everyone:` (a wall-clock time, kept as metadata).
+    static func zoomChatHead(_ line: String) -> (speaker: String, clock: String)? {
+        guard let space = line.firstIndex(of: " ") else { return nil }
+        let clock = String(line[..<space])
+        guard clock.contains(":"), Timecode.parse(clock) != nil, line.hasSuffix(":") else { return nil }
+        let rest = line[line.index(after: space)...].dropLast()
+        guard rest.hasPrefix("From "), let to = rest.range(of: " to ", options: .backwards) else { return nil }
+        let name = rest[rest.index(rest.startIndex, offsetBy: 5)..<to.lowerBound].trimmed
+        return name.isEmpty ? nil : (name, clock)
+    }
+
     private static func head(_ line: String) -> Head? {
         var rest = line
         var start: Double? = nil, end: Double? = nil
@@ -140,8 +152,12 @@ struct PlainTextReader {
                 continue
             }
             let indented = raw.first == " " || raw.first == "\t"
-            if indented, current != nil {
-                current!.text += "\n" + line
+            if let (speaker, clock) = PlainTextReader.zoomChatHead(line) {
+                finish()
+                current = Utterance(id: UtteranceIDs.positional(t.utterances.count), speaker: speaker,
+                                    text: "", metadata: ["time": clock])
+            } else if indented, current != nil {
+                current!.text += (current!.text.isEmpty ? "" : "\n") + line
             } else if let h = PlainTextReader.head(line) {
                 finish()
                 current = Utterance(id: UtteranceIDs.positional(t.utterances.count), start: h.start,

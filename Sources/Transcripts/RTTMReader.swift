@@ -69,7 +69,8 @@ struct RTTMReader {
         if let file = turns.first?.file { t.metadata["recording"] = file }
         for (i, turn) in turns.enumerated() {
             t.utterances.append(Utterance(
-                id: UtteranceIDs.positional(i), start: turn.start, end: turn.start + turn.duration,
+                id: UtteranceIDs.positional(i), start: turn.start,
+                end: ((turn.start + turn.duration) * 1e6).rounded() / 1e6,
                 speaker: turn.speaker == "<NA>" ? nil : turn.speaker, text: ""))
         }
         return t

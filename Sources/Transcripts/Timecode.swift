@@ -37,7 +37,7 @@ enum Timecode {
     static func format(_ seconds: Double, separator: Character = ".", alwaysHours: Bool = true)
         -> String
     {
-        let ms = Int((max(0, seconds) * 1000).rounded())
+        let ms = Timecode.milliseconds(max(0, seconds))
         let h = ms / 3_600_000, m = ms / 60_000 % 60, s = ms / 1000 % 60, f = ms % 1000
         let hh = h < 10 ? "0\(h)" : "\(h)"
         let body = "\(pad2(m)):\(pad2(s))\(separator)\(pad3(f))"
@@ -46,12 +46,22 @@ enum Timecode {
 
     /// Seconds with up to three decimals and no trailing zeros (`6.68`, `12`, `0.005`).
     static func decimal(_ seconds: Double, trimZeros: Bool = true) -> String {
-        let ms = Int((seconds * 1000).rounded())
+        let ms = Timecode.milliseconds(seconds)
         let sign = ms < 0 ? "-" : ""
         let a = abs(ms)
         var frac = pad3(a % 1000)
         while trimZeros, frac.hasSuffix("0") { frac.removeLast() }
         return sign + "\(a / 1000)" + (frac.isEmpty ? "" : "." + frac)
+    }
+
+    /// The largest time samtal accepts from a file: about 115 days.
+    static let maximumSeconds = 10_000_000.0
+
+    /// Whole milliseconds, clamped to ±`maximumSeconds` so that no input can overflow `Int`.
+    static func milliseconds(_ seconds: Double) -> Int {
+        guard seconds.isFinite else { return 0 }
+        let clamped = min(max(seconds, -maximumSeconds), maximumSeconds)
+        return Int((clamped * 1000).rounded())
     }
 
     private static func pad2(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }

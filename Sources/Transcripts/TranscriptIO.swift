@@ -41,6 +41,14 @@ public enum TranscriptIO {
                               location: context.location(1, 1))
         }
         let chosen = format ?? detect(text: text, fileName: sourceName)
+        var transcript = try read(text, format: chosen, context: context)
+        try checkTimes(&transcript, context: context)
+        return transcript
+    }
+
+    private static func read(_ text: String, format chosen: TranscriptFormat, context: ReadContext) throws
+        -> Transcript
+    {
         switch chosen {
         case .webvtt: return try WebVTTReader(context: context).read(text)
         case .srt: return try SRTReader(context: context).read(text)
@@ -52,6 +60,32 @@ public enum TranscriptIO {
         case .eaf: return try ELANReader(context: context).read(text)
         case .textgrid: return try TextGridReader(context: context).read(text)
         case .csv, .tsv: return try TableReader(context: context).read(text, format: chosen)
+        }
+    }
+
+    /// Times must be finite and within 0…`Timecode.maximumSeconds`; others are an error, or in
+    /// lenient mode dropped with a warning.
+    private static func checkTimes(_ t: inout Transcript, context: ReadContext) throws {
+        func valid(_ v: Double?) -> Bool {
+            guard let v else { return true }
+            return v.isFinite && v >= 0 && v <= Timecode.maximumSeconds
+        }
+        for i in t.utterances.indices {
+            let u = t.utterances[i]
+            if !valid(u.start) || !valid(u.end) {
+                try context.recover("utterance \(u.id) has a time out of range (\(u.start ?? 0), \(u.end ?? 0))",
+                                    line: nil, code: "transcript.time-range")
+                t.utterances[i].start = nil
+                t.utterances[i].end = nil
+            }
+            if let words = u.words {
+                for j in words.indices where !valid(words[j].start) || !valid(words[j].end) {
+                    try context.recover("a word of utterance \(u.id) has a time out of range",
+                                        line: nil, code: "transcript.time-range")
+                    t.utterances[i].words![j].start = nil
+                    t.utterances[i].words![j].end = nil
+                }
+            }
         }
     }
 

@@ -130,6 +130,8 @@ struct TranscriptWriter {
             }
             if let speaker = u.speaker { head += speaker.replacingOccurrences(of: "\n", with: " ") + ": " }
             let lines = TextLines(u.text).lines.map { $0.trimmed }
+            // A line with neither time nor speaker would continue the utterance above it.
+            if head.isEmpty && !out.isEmpty { out += "\n" }
             out += head + (lines.first ?? "") + "\n"
             for line in lines.dropFirst() { out += "  " + line + "\n" }
         }

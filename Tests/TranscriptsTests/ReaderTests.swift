@@ -167,6 +167,13 @@ struct ReaderTests {
         #expect(interview.utterances.first { $0.text.hasPrefix("This is Diane") }?.start == 12)
     }
 
+    @Test func zoomChatGivesSenders() throws {
+        let t = try TestResources.read("synthetic/zoom/GMT20240101-150000_RecordingnewChat.txt")
+        #expect(t.utterances.map(\.speaker) == ["Diane Farías", "Sheila O'Brien"])
+        #expect(t.utterances.map(\.text) == ["Hello?", "link: https://example.org"])
+        #expect(t.utterances[0].metadata["time"] == "15:01:02")
+    }
+
     @Test func rttmGivesTurnsAndLocatesBadLines() throws {
         let t = try TestResources.read("synthetic/pyannote/edge_cases.rttm")
         #expect(t.utterances.map(\.speaker) == ["SPEAKER_00", "SPEAKER_01", "SPEAKER_00", "SPEAKER_02", "A"])
