@@ -101,7 +101,11 @@ struct Corpus {
     func keywords(_ ids: [String], key: String) -> [String] {
         var counts: [String: Int] = [:]
         for id in ids {
-            for w in Set((tags[id]?.evidence[key] ?? []).map { $0.lowercased() }) {
+            // Only words and phrases: model features ("model:b:prat+om") are not something said.
+            let words = (tags[id]?.evidence[key] ?? []).map { $0.lowercased() }.filter {
+                !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == " " || $0 == "-" }
+            }
+            for w in Set(words) {
                 counts[w, default: 0] += 1
             }
         }

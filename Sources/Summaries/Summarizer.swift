@@ -74,6 +74,7 @@ public struct Summarizer: Sendable {
         let labels = corpus.labels
         let codebook = ranked.filter { !labels.theme($0.id).discovered }.prefix(maxThemes)
         let discovered = ranked.filter { labels.theme($0.id).discovered }.prefix(maxDiscoveredThemes)
+        var quoted = Set<String>()
         return (Array(codebook) + Array(discovered)).map { entry in
             let label = labels.theme(entry.id)
             let ids = entry.utteranceIds
@@ -89,8 +90,9 @@ public struct Summarizer: Sendable {
                 }),
                 keywords: corpus.keywords(ids, key: "theme:\(entry.id)"),
                 paragraph: [],
-                quotes: quotes(corpus, ids, scoreKey: "theme:\(entry.id)"),
+                quotes: quotes(corpus, ids, scoreKey: "theme:\(entry.id)", avoiding: quoted),
                 utteranceIds: ids)
+            quoted.formUnion(section.quotes.map(\.utteranceId))
             section.paragraph = text.themeParagraph(section)
             return section
         }
@@ -98,6 +100,7 @@ public struct Summarizer: Sendable {
 
     func emotionSections(_ corpus: Corpus, _ text: SummaryText) -> [EmotionSection] {
         let labels = corpus.labels
+        var quoted = Set<String>()
         return corpus.ranked(\.emotions).prefix(maxEmotions).enumerated().map { index, entry in
             let ids = entry.utteranceIds
             var section = EmotionSection(
@@ -111,8 +114,9 @@ public struct Summarizer: Sendable {
                     labels.actor($0).text(language)
                 }),
                 paragraph: [],
-                quotes: quotes(corpus, ids, scoreKey: "emotion:\(entry.id)"),
+                quotes: quotes(corpus, ids, scoreKey: "emotion:\(entry.id)", avoiding: quoted),
                 utteranceIds: ids)
+            quoted.formUnion(section.quotes.map(\.utteranceId))
             section.paragraph = text.emotionParagraph(section)
             return section
         }
@@ -179,14 +183,16 @@ public struct Summarizer: Sendable {
     // MARK: Quotes
 
     /// One to `quotesPerSection` verbatim quotes: highest label score first, preferring different
-    /// speakers and utterances of some substance, then shown in transcript order.
-    func quotes(_ corpus: Corpus, _ ids: [String], scoreKey: String) -> [Quote] {
+    /// speakers, utterances of some substance and utterances not quoted in an earlier section
+    /// (`avoiding`), then shown in transcript order.
+    func quotes(_ corpus: Corpus, _ ids: [String], scoreKey: String,
+                avoiding used: Set<String> = []) -> [Quote] {
         let candidates = ids.compactMap { corpus.index[$0] }.map { i -> (Int, Double) in
             let u = corpus.utterances[i]
             let score = corpus.tags[u.id]?.scores[scoreKey] ?? 0
             let words = u.text.split(whereSeparator: \.isWhitespace).count
-            // Very short utterances ("Ja.") make poor quotes; damp them.
-            return (i, score * min(1, Double(words) / 6))
+            // Very short utterances ("Ja.") make poor quotes; damp them, and repeats even more.
+            return (i, score * min(1, Double(words) / 6) * (used.contains(u.id) ? 0.25 : 1))
         }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
         var chosen: [Int] = []
         var speakers = Set<String>()

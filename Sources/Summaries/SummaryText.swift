@@ -262,16 +262,33 @@ struct SummaryText {
             let options: [String]
             if names.count == 2 {
                 options = sv
-                    ? ["De känslor som hörs mest är \(wording.list(names)).",
-                       "Starkast hörs \(names[0]), men även \(names[1]) märks."]
-                    : ["The feelings heard most are \(wording.list(names)).",
-                       "\(cap(names[0])) is heard most, but there is also \(names[1])."]
+                    ? ["De känslor som uttrycks mest är \(wording.list(names)).",
+                       "Mest framträdande är \(names[0]), men även \(names[1]) märks."]
+                    : ["The feelings expressed most are \(wording.list(names)).",
+                       "\(cap(names[0])) stands out most, but there is also \(names[1])."]
             } else {
-                options = sv ? ["Den känsla som hörs mest är \(names[0])."]
-                    : ["The feeling heard most is \(names[0])."]
+                options = sv ? ["Den känsla som uttrycks mest är \(names[0])."]
+                    : ["The feeling expressed most is \(names[0])."]
             }
             out.append(Claim(Wording.pick(options, "overview.emotions." + top.map(\.id).joined(separator: ",")),
                              ordered(top.flatMap(\.utteranceIds))))
+        }
+        // Which feeling goes with which of the main themes.
+        let pairs = main.compactMap { t -> (ThemeSection, LabelCount)? in
+            t.emotions.first.map { (t, $0) }
+        }
+        if pairs.count >= 2 {
+            let parts = pairs.enumerated().map { i, pair in
+                let (t, e) = pair
+                if i == 0 {
+                    return sv ? "Kring \(inline(t.label)) hörs främst \(inline(e.label))"
+                        : "Around \(inline(t.label)) one mostly hears \(inline(e.label))"
+                }
+                return sv ? "kring \(inline(t.label)) främst \(inline(e.label))"
+                    : "around \(inline(t.label)) mostly \(inline(e.label))"
+            }
+            let backing = pairs.flatMap { t, e in corpus.carrying(t.utteranceIds, \.emotions, e.id) }
+            out.append(Claim(parts.joined(separator: ", ") + ".", ordered(backing)))
         }
         if let arc { out.append(arc) }
         return out

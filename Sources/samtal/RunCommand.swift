@@ -43,6 +43,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Stop after this stage.")
     var to: String?
 
+    @Option(help: "The Models directory (default: found from the executable or $SAMTAL_MODELS).")
+    var models: String?
+
     @Option(help: "Title of the event report (default: the input's name).")
     var title: String?
 
@@ -73,7 +76,9 @@ struct RunCommand: AsyncParsableCommand {
             to: to.flatMap(PipelineStage.init(name:)) ?? .summarize, eventTitle: title)
         settings.summarizer = Summarizer(language: settings.language)
         let pipeline = Pipeline(settings: settings,
-                                stages: try StageFunctions.standard(codebook: codebook))
+                                stages: try StageFunctions.standard(
+                                    codebook: codebook, models: models.map(URL.init(fileURLWithPath:)),
+                                    diagnostics: sink))
         let progress = StderrProgress(quiet: common.quiet)
         let result = try pipeline.run(input: input, diagnostics: sink, progress: progress)
         progress.done(result)
