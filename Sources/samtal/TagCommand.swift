@@ -41,18 +41,30 @@ struct TagCommand: AsyncParsableCommand {
     @Option(help: "The Models directory (default: found from the executable or $SAMTAL_MODELS).")
     var models: String?
 
+    @Flag(help: "FILE is labelled JSONL (themes, actors): print per-label P/R/F1 instead of tags (themes cross-validated, 5 folds).")
+    var evaluate = false
+
+    @Flag(help: "FILE is labelled JSONL: train the codebook's theme layer on it and write Models/themes/<codebook>.json.")
+    var trainThemes = false
+
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
         if json && format == .jsonl && CommandLine.arguments.contains("--format") {
             throw ValidationError("--json and --format jsonl contradict each other")
         }
+        if evaluate && trainThemes { throw ValidationError("choose one of --evaluate and --train-themes") }
     }
 
     func run() async throws {
         let sink = common.makeSink()
         let modelsDir = try models.map { URL(fileURLWithPath: $0) } ?? ModelStore.directory()
         let book = try codebook.map(loadCodebook)
+        if evaluate || trainThemes {
+            try runLabelled(book: book ?? Codebook.standard(models: modelsDir), modelsDir: modelsDir,
+                            sink: sink)
+            return try common.finish(sink)
+        }
         let tagger = try Tagger.standard(models: modelsDir, codebook: book, diagnostics: sink)
         let utterances = try readUtterances(file, diagnostics: sink)
         if utterances.isEmpty { sink.warning("tag.empty", "\(file) has no utterances") }
@@ -66,6 +78,29 @@ struct TagCommand: AsyncParsableCommand {
         }
         try emitOutput(text, to: output)
         try common.finish(sink)
+    }
+
+    /// `--evaluate` and `--train-themes` on labelled JSONL.
+    private func runLabelled(book: Codebook, modelsDir: URL, sink: StderrDiagnostics) throws {
+        let examples = try ThemeExample.readJSONL(path: file)
+        let analyzer = try TextAnalyzer(language: book.language, models: modelsDir)
+        if trainThemes {
+            let model = try ThemeTrainer().train(
+                examples, codebook: book, analyzer: analyzer,
+                metadata: ["data": URL(fileURLWithPath: file).lastPathComponent])
+            let path = output ?? modelsDir.appendingPathComponent("themes/\(book.id).json").path
+            try AtomicFile.write(model.jsonData(), to: path)
+            sink.note("tag.trained", "theme model: \(examples.count) utterances, \(model.features.count) features → \(path)")
+            return
+        }
+        let actors = try ActorGazetteer.standard(models: modelsDir, analyzer: analyzer)
+        let sections = try ThemeEvaluation().evaluate(
+            examples, codebook: book, actors: actors, analyzer: analyzer,
+            dataset: URL(fileURLWithPath: file).lastPathComponent)
+        let report = EvaluationReport(sections: sections)
+        let text = json || format == .json ? String(decoding: try report.jsonData(), as: UTF8.self)
+            : report.markdown(title: "Theme and actor evaluation")
+        try emitOutput(text, to: output)
     }
 
     private func loadCodebook(_ path: String) throws -> Codebook {
