@@ -281,6 +281,11 @@ struct WebVTTParser {
         return .success((start, end, settings))
     }
 
+    /// "Collect a WebVTT timestamp" outside a parser value (for timestamp tags in cue text).
+    static func timestamp(_ s: Scalars, _ pos: inout Int) -> Double? {
+        WebVTTParser(source: "", strict: false, diagnostics: IgnoringDiagnostics()).parseTimestamp(s, &pos)
+    }
+
     /// "Collect a WebVTT timestamp": `[hh:]mm:ss.ttt`, hours with two or more digits.
     func parseTimestamp(_ s: Scalars, _ pos: inout Int) -> Double? {
         func digits() -> (String, Int)? {
