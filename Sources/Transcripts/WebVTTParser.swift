@@ -32,6 +32,8 @@ struct WebVTTParser {
         var headerLines: [String] = []
         var stylesheets: [String] = []
         var regions: [String] = []
+        /// Comment blocks (`NOTE …`), text after the keyword.
+        var notes: [String] = []
         /// Parse errors the algorithm met (malformed timing lines, misplaced blocks).
         var errorCount = 0
     }
@@ -96,6 +98,9 @@ struct WebVTTParser {
                 let first = lines.first ?? ""
                 let known = ["NOTE", "STYLE", "REGION"].contains { k in
                     first == k || first.hasPrefix(k + " ") || first.hasPrefix(k + "\t")
+                }
+                if first == "NOTE" || first.hasPrefix("NOTE ") || first.hasPrefix("NOTE\t") {
+                    result.notes.append(lines.joined(separator: "\n").dropFirst(4).trimmed)
                 }
                 if !known {
                     result.errorCount += 1

@@ -19,6 +19,11 @@ struct WebVTTReader {
                 }
             }
         }
+        // Microsoft Stream/Teams put the language in a comment: `NOTE language:en-us`.
+        if transcript.language == nil,
+           let note = result.notes.first(where: { $0.lowercased().hasPrefix("language:") }) {
+            transcript.language = note.dropFirst("language:".count).trimmed
+        }
         var ids = UtteranceIDs()
         for (index, cue) in result.cues.enumerated() {
             let parsed = CueText(parsing: cue.text)

@@ -93,6 +93,7 @@ struct WebVTTTests {
         #expect(!t.utterances.isEmpty)
         #expect(t.speakers.isEmpty)
         #expect(t.utterances[0].text == "Hello?")
+        #expect(t.language == "en-us")
     }
 
     @Test func teamsUnattributedTranscriptReadsAsTimedCues() throws {
