@@ -9,6 +9,7 @@ packages=(
   libfftw3-dev      # FFTW single precision (fftw3f)
   libsoxr-dev       # resampling
   libstemmer-dev    # Snowball stemmers (Swedish, English)
+  libopenblas-dev   # BLAS for the neural speaker encoder (diarization)
   ffmpeg            # fallback decoder for M4A/AAC/MP4/WebM
   espeak-ng         # sample event synthesis (samples/make-sample.sh)
   sox               # sample event mixing
