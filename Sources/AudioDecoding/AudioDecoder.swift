@@ -53,8 +53,7 @@ public struct AudioDecoder: Sendable {
                                   sampleRate: source.sampleRate, channels: source.channels,
                                   frames: source.expectedFrames)
         if source.expectedFrames == 0 && source.knowsLengthFromHeader {
-            throw SamtalError(.emptyInput, "\(path) holds no audio (0 frames)",
-                              hint: "check that the recording was not stopped at once")
+            throw Self.noFrames(path)
         }
         return recording
     }
@@ -74,8 +73,7 @@ public struct AudioDecoder: Sendable {
         var closed = false
         defer { if !closed { _ = try? source.close() } }
         if source.expectedFrames == 0 && source.knowsLengthFromHeader {
-            throw SamtalError(.emptyInput, "\(path) holds no audio (0 frames)",
-                              hint: "check that the recording was not stopped at once")
+            throw Self.noFrames(path)
         }
         let selected = try selectedChannel(channels: source.channels, path: path)
 
@@ -118,8 +116,7 @@ public struct AudioDecoder: Sendable {
                                   hint: "the file is damaged; try re-exporting it",
                                   underlying: ending)
             }
-            throw SamtalError(.emptyInput, "\(path) holds no audio (0 frames)",
-                              hint: "check that the recording was not stopped at once")
+            throw Self.noFrames(path)
         }
         let recording = Recording(path: path, format: source.formatName,
                                   sampleRate: source.sampleRate, channels: source.channels,
@@ -179,6 +176,11 @@ public struct AudioDecoder: Sendable {
                                 "decoding ended with an error after \(Self.seconds(decoded)) s: \(ending)",
                                 at: SourceLocation(file: recording.path))
         }
+    }
+
+    static func noFrames(_ path: String) -> SamtalError {
+        SamtalError(.emptyInput, "\(path) holds no audio (0 frames)",
+                    hint: "check that the recording was not stopped at once")
     }
 
     static func seconds(_ value: Double) -> String {

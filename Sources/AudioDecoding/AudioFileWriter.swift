@@ -1,4 +1,5 @@
 import CSndFile
+import Foundation
 import SamtalCore
 
 /// Mono audio file formats `samtal decode -o` writes.
@@ -83,15 +84,50 @@ public final class AudioFileWriter {
 
 extension AudioDecoder {
     /// Decodes `path` and writes the mono `targetSampleRate` audio to `output` atomically: into
-    /// a temporary file beside it, renamed into place only when everything succeeded.
+    /// a temporary file beside it, renamed into place only when everything succeeded. With
+    /// `failOnWarnings`, a warning (truncation, invalid samples) also aborts before the rename,
+    /// throwing the warning's error code.
     public func decode(path: String, to output: String, format: OutputFormat,
-                       diagnostics: DiagnosticSink) throws -> Recording {
+                       diagnostics: DiagnosticSink, failOnWarnings: Bool = false) throws -> Recording {
+        let watched = WarningWatcher(forwardingTo: diagnostics)
         var recording: Recording?
         try AtomicFile.write(to: output) { tmp in
             let writer = try AudioFileWriter(path: tmp, sampleRate: targetSampleRate, format: format)
-            recording = try decode(path: path, diagnostics: diagnostics) { try writer.write($0) }
+            recording = try decode(path: path, diagnostics: watched) { try writer.write($0) }
             try writer.close()
+            if failOnWarnings, let first = watched.firstWarning {
+                let code: SamtalError.Code = switch first.code {
+                case "decode.truncated": .truncatedInput
+                case "decode.invalid-samples": .invalidSamples
+                default: .corruptInput
+                }
+                throw SamtalError(code, "\(first.message); not writing \(output) because of --strict",
+                                  location: first.location)
+            }
         }
         return recording!
+    }
+}
+
+/// Forwards diagnostics and remembers the first warning.
+private final class WarningWatcher: DiagnosticSink, @unchecked Sendable {
+    // SAFETY: `first` is only touched while holding `lock`.
+    private let lock = NSLock()
+    private var first: Diagnostic?
+    private let next: DiagnosticSink
+
+    init(forwardingTo next: DiagnosticSink) { self.next = next }
+
+    func emit(_ diagnostic: Diagnostic) {
+        lock.lock()
+        if first == nil, diagnostic.severity >= .warning { first = diagnostic }
+        lock.unlock()
+        next.emit(diagnostic)
+    }
+
+    var firstWarning: Diagnostic? {
+        lock.lock()
+        defer { lock.unlock() }
+        return first
     }
 }

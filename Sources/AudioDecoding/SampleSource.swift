@@ -56,7 +56,7 @@ extension AudioDecoder {
         }
 
         if Int(sndfileFailure.errorNumber) == SF_ERR_MALFORMED_FILE {
-            throw SamtalError(.corruptInput, "\(path) is damaged and cannot be decoded",
+            throw SamtalError(.corruptInput, "damaged audio: it cannot be decoded",
                               hint: "re-export or re-copy the recording",
                               location: SourceLocation(file: path),
                               underlying: sndfileFailure.message)
@@ -71,7 +71,7 @@ extension AudioDecoder {
         case .audio(let probe):
             return try FFmpegSource(path: path, ffmpeg: ffmpeg, probe: probe)
         case .noAudioStream:
-            throw SamtalError(.unsupportedFormat, "\(path) has no audio stream",
+            throw SamtalError(.unsupportedFormat, "no audio stream in this file",
                               hint: "samtal reads \(supportedFormatsDescription)",
                               location: SourceLocation(file: path))
         case .failed(let message):
@@ -83,11 +83,11 @@ extension AudioDecoder {
         let underlying = reasons.filter { !$0.isEmpty }.joined(separator: "; ")
         if audioExtensions.contains(ext) {
             return SamtalError(.corruptInput,
-                               "\(path) looks like .\(ext) audio but cannot be decoded; it is damaged",
+                               "looks like .\(ext) audio but cannot be decoded; the file is damaged",
                                hint: "re-export or re-copy the recording",
                                location: SourceLocation(file: path), underlying: underlying)
         }
-        return SamtalError(.unsupportedFormat, "\(path) is not an audio format samtal can read",
+        return SamtalError(.unsupportedFormat, "not an audio format samtal can read",
                            hint: "samtal reads \(supportedFormatsDescription)",
                            location: SourceLocation(file: path), underlying: underlying)
     }

@@ -36,6 +36,58 @@ final class SndFileReader {
 
     deinit { sf_close(handle) }
 
+    /// The frame count the header declared, when libsndfile found the data chunk shorter than
+    /// declared (a truncated file) and shortened `frames` to what is there; else `frames`.
+    ///
+    /// libsndfile only says so in its log (`SFC_GET_LOG_INFO`): `data : 64000 (should be 24000)`
+    /// for WAV, `Frames : 32000` in the `COMM` chunk for AIFF.
+    var declaredFrames: Int {
+        let log = self.log
+        if let (declared, present) = Self.chunkSizes(in: log, chunk: "data"), present > 0,
+           declared > present, declared != 0xFFFF_FFFF {
+            // Streaming writers put 0xFFFFFFFF in the size: an unknown length, not a truncation.
+            return Int((Double(frames) * Double(declared) / Double(present)).rounded())
+        }
+        if log.contains("not equal to frame count"), let comm = Self.number(after: "Frames", in: log),
+           comm > frames {
+            return comm
+        }
+        return frames
+    }
+
+    private var log: String {
+        var buffer = [CChar](repeating: 0, count: 16_384)
+        let n = sf_command(handle, Int32(SFC_GET_LOG_INFO), &buffer, Int32(buffer.count))
+        guard n > 0 else { return "" }
+        return String(decoding: buffer.prefix(Int(n)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// `(declared, present)` from a log line `name : declared (should be present)`.
+    private static func chunkSizes(in log: String, chunk: String) -> (Int, Int)? {
+        for line in log.split(separator: "\n") {
+            let trimmed = line.drop { $0 == " " }
+            guard trimmed.hasPrefix(chunk + " "), let open = trimmed.range(of: "(should be ") else {
+                continue
+            }
+            let declaredText = trimmed[trimmed.index(trimmed.startIndex, offsetBy: chunk.count)...]
+                .drop { $0 == " " || $0 == ":" }.prefix { $0.isNumber }
+            let presentText = trimmed[open.upperBound...].prefix { $0.isNumber }
+            if let d = Int(declaredText), let p = Int(presentText) { return (d, p) }
+        }
+        return nil
+    }
+
+    /// The number after `name :` on the first log line that starts with `name`.
+    private static func number(after name: String, in log: String) -> Int? {
+        for line in log.split(separator: "\n") {
+            let trimmed = line.drop { $0 == " " }
+            guard trimmed.hasPrefix(name) else { continue }
+            let rest = trimmed.dropFirst(name.count).drop { $0 == " " || $0 == ":" }
+            return Int(rest.prefix { $0.isNumber })
+        }
+        return nil
+    }
+
     /// Reads up to `frames` interleaved frames into `buffer` (room for `frames × channels`
     /// floats). Returns the frames read; 0 at the end of the data or on a decoding error.
     func read(into buffer: UnsafeMutablePointer<Float>, frames: Int) -> Int {

@@ -4,12 +4,16 @@ import CSndFile
 final class SndFileSource: SampleSource {
     private let reader: SndFileReader
 
-    init(_ reader: SndFileReader) { self.reader = reader }
+    init(_ reader: SndFileReader) {
+        self.reader = reader
+        expectedFrames = max(0, reader.declaredFrames)
+    }
 
     var formatName: String { reader.shortFormatName }
     var sampleRate: Int { reader.sampleRate }
     var channels: Int { reader.channels }
-    var expectedFrames: Int { max(0, reader.frames) }
+    let expectedFrames: Int
+
     var knowsLengthFromHeader: Bool { true }
 
     /// MPEG streams carry no exact frame count unless an encoder tag gives one; libsndfile's count
