@@ -12,7 +12,7 @@ public struct DiarizationSettings: Sendable, Equatable, Codable {
         case neural
     }
 
-    public var embedding: Embedding = .dsp
+    public var embedding: Embedding = .neural
 
     // Speaker count.
     /// Exact number of speakers, or nil to estimate it.
@@ -29,10 +29,20 @@ public struct DiarizationSettings: Sendable, Equatable, Codable {
     public var minimumWindowSeconds: Double = 0.5
 
     // Clustering.
-    /// Average-linkage cosine similarity above which clusters merge (DSP embedding).
-    public var clusteringThreshold: Double = 0.0
+    /// Average-linkage cosine similarity above which clusters merge, per embedding.
+    public var dspThreshold: Double = 0.0
+    public var neuralThreshold: Double = 0.1
+    /// The threshold of the embedding in use.
+    public var clusteringThreshold: Double {
+        get { embedding == .dsp ? dspThreshold : neuralThreshold }
+        set { if embedding == .dsp { dspThreshold = newValue } else { neuralThreshold = newValue } }
+    }
+    /// Subtract the recording's mean d-vector before clustering (what all windows share).
+    public var centreNeuralEmbeddings: Bool = true
     /// Clusters with fewer windows than this share are absorbed into the nearest larger cluster.
-    public var minimumClusterShare: Double = 0.03
+    public var minimumClusterShare: Double = 0.08
+    /// k-means steps (cosine) after clustering.
+    public var centroidRefinementIterations: Int = 5
     /// At most this many windows enter the O(n²) clustering; the rest join the nearest centroid.
     public var maximumClusteringWindows: Int = 1500
 

@@ -107,49 +107,79 @@ public struct SpeakerDiarizer: Sendable {
         let n = embeddings.count
         if n == 0 { return [] }
         let normalised = embeddings.map(Self.l2Normalised)
-        let count: AgglomerativeClustering.Count
-        if let fixed = settings.speakers {
-            count = .fixed(fixed)
-        } else {
-            count = .threshold(settings.clusteringThreshold, minimum: settings.minimumSpeakers,
-                               maximum: settings.maximumSpeakers)
-        }
         // Bound memory and time: cluster at most `maximumClusteringWindows` evenly spread windows,
         // then give every window the label of the nearest cluster centroid.
         let limit = max(2, settings.maximumClusteringWindows)
         let chosen: [Int] = n <= limit ? Array(0..<n) : (0..<limit).map { $0 * n / limit }
-        let sampleLabels = AgglomerativeClustering(count: count).run(chosen.map { normalised[$0] })
-        var labels: [Int]
-        if chosen.count == n {
-            labels = sampleLabels
-        } else {
-            labels = Self.assignToCentroids(normalised, sampleLabels: sampleLabels, sampleIndices: chosen)
-        }
-        labels = absorbSmallClusters(labels, normalised)
+        let sample = chosen.map { normalised[$0] }
+        let merges = AgglomerativeClustering.dendrogram(sample)
+        let sampleLabels = largeClusters(merges: merges, vectors: sample)
+        var labels = chosen.count == n
+            ? sampleLabels
+            : Self.assignToCentroids(normalised, sampleLabels: sampleLabels, sampleIndices: chosen)
+        labels = Self.refineByCentroids(normalised, labels: labels, iterations: settings.centroidRefinementIterations)
         return Self.renumbered(labels)
     }
 
-    /// Clusters holding less than `minimumClusterShare` of the windows (and fewer than the
-    /// requested minimum of speakers allows) join the nearest large cluster: a few stray windows
-    /// (laughter, a cough, overlap) are not a new person.
-    func absorbSmallClusters(_ labels: [Int], _ vectors: [[Float]]) -> [Int] {
-        let n = labels.count
-        let k = (labels.max() ?? -1) + 1
-        guard k > 1 else { return labels }
-        var counts = [Int](repeating: 0, count: k)
-        for l in labels { counts[l] += 1 }
+    /// Cuts the dendrogram so that the number of *large* clusters (at least `minimumClusterShare`
+    /// of the windows, and 2 windows) matches the rule — the threshold, clamped to the bounds, or
+    /// the fixed count — and gives the windows of small clusters to the nearest large one. Average
+    /// linkage isolates outlier windows (laughter, overlap, a window straddling two speakers)
+    /// early; counting them as speakers is the commonest error of plain AHC (pyannote's
+    /// `min_cluster_size` serves the same purpose).
+    func largeClusters(merges: [AgglomerativeClustering.Merge], vectors: [[Float]]) -> [Int] {
+        let n = vectors.count
+        if n == 1 { return [0] }
         let minimumCount = max(2, Int((settings.minimumClusterShare * Double(n)).rounded(.up)))
-        let floor = settings.speakers ?? settings.minimumSpeakers
-        var large = (0..<k).filter { counts[$0] >= minimumCount }
-        if large.count < floor {
-            large = (0..<k).sorted { counts[$0] > counts[$1] }.prefix(max(1, floor)).sorted()
+        func bySize(_ labels: [Int]) -> [(label: Int, count: Int)] {
+            var counts: [Int: Int] = [:]
+            for l in labels { counts[l, default: 0] += 1 }
+            return counts.map { (label: $0.key, count: $0.value) }
+                .sorted { ($0.count, -$0.label) > ($1.count, -$1.label) }
         }
-        if large.count == k || large.isEmpty { return labels }
-        let centroids = Self.centroids(vectors, labels: labels, clusters: k)
+        func large(_ labels: [Int]) -> [Int] { bySize(labels).filter { $0.count >= minimumCount }.map(\.label) }
+        let target: Int
+        if let fixed = settings.speakers {
+            target = fixed
+        } else {
+            let above = merges.filter { $0.similarity >= settings.clusteringThreshold }.count
+            let cut = AgglomerativeClustering.cut(merges, items: n, clusters: n - above)
+            target = min(max(large(cut).count, settings.minimumSpeakers), settings.maximumSpeakers)
+        }
+        let wanted = max(1, min(target, n))
+        // The coarsest cut with at least `wanted` large clusters.
+        var labels = AgglomerativeClustering.cut(merges, items: n, clusters: wanted)
+        var keep = large(labels)
+        var k = wanted
+        while keep.count < wanted && k < n {
+            k += 1
+            labels = AgglomerativeClustering.cut(merges, items: n, clusters: k)
+            keep = large(labels)
+        }
+        if keep.count < wanted { keep = bySize(labels).map(\.label) }
+        keep = Array(keep.prefix(wanted))
+        let centroids = Self.centroids(vectors, labels: labels, clusters: (labels.max() ?? 0) + 1)
         return labels.enumerated().map { i, l in
-            if large.contains(l) { return l }
-            return large.max { Self.dot(vectors[i], centroids[$0]) < Self.dot(vectors[i], centroids[$1]) }!
+            if keep.contains(l) { return l }
+            return keep.max { Self.dot(vectors[i], centroids[$0]) < Self.dot(vectors[i], centroids[$1]) }!
         }
+    }
+
+    /// A few k-means steps in cosine geometry from the clustering's centroids: windows move to
+    /// the nearest centroid, centroids are recomputed. Fixes windows AHC merged early and
+    /// wrongly; the number of clusters never grows.
+    static func refineByCentroids(_ vectors: [[Float]], labels: [Int], iterations: Int) -> [Int] {
+        var labels = renumbered(labels)
+        for _ in 0..<iterations {
+            let k = (labels.max() ?? 0) + 1
+            if k < 2 { break }
+            let centroids = centroids(vectors, labels: labels, clusters: k)
+            let next = vectors.map { v in (0..<k).max { dot(v, centroids[$0]) < dot(v, centroids[$1]) }! }
+            if next == labels { break }
+            if Set(next).count < k { break }  // never empty a cluster
+            labels = next
+        }
+        return labels
     }
 
     static func assignToCentroids(_ vectors: [[Float]], sampleLabels: [Int], sampleIndices: [Int]) -> [Int] {

@@ -110,6 +110,9 @@ public final class VoiceEncoder: @unchecked Sendable {
         biases = b
         linearWeight = try tensor("linear.weight", embeddingSize * hiddenSize)
         linearBias = try tensor("linear.bias", embeddingSize)
+        // The products are small (a batch of 32 × 256 by 256 × 1024 per step): OpenBLAS threads
+        // cost more than they save there, and the machine's cores are better used elsewhere.
+        openblas_set_num_threads(1)
     }
 
     /// One L2-normalised embedding per window.

@@ -49,3 +49,44 @@ import Testing
         } catch { Issue.record("unexpected \(error)") }
     }
 }
+
+extension VoiceEncoderTests {
+    /// 16-bit mono PCM samples of a canonical WAV file, scaled by 1/32768.
+    static func readPCM16(_ url: URL) throws -> [Float] {
+        let data = try Data(contentsOf: url)
+        var offset = 12
+        while offset + 8 <= data.count {
+            let id = String(decoding: data[offset..<(offset + 4)], as: UTF8.self)
+            let size = Int(data[offset + 4]) | Int(data[offset + 5]) << 8 | Int(data[offset + 6]) << 16
+                | Int(data[offset + 7]) << 24
+            if id == "data" {
+                let body = data[(offset + 8)..<min(data.count, offset + 8 + size)]
+                return stride(from: body.startIndex, to: body.endIndex - 1, by: 2).map {
+                    Float(Int16(bitPattern: UInt16(body[$0]) | UInt16(body[$0 + 1]) << 8)) / 32768
+                }
+            }
+            offset += 8 + size + (size & 1)
+        }
+        throw SamtalError(.corruptInput, "no data chunk")
+    }
+
+    @Test func swiftMelFrontEndGivesThePythonEmbedding() throws {
+        let encoder = try VoiceEncoder(modelsDirectory: Fixtures.models)
+        let samples = try Self.readPCM16(Self.folder.appendingPathComponent("clip.wav"))
+        let frontEnd = try DiarizationFrontEnd(encoder: encoder)
+        frontEnd.process(samples)
+        let (_, mel) = frontEnd.finish(encoder: nil)  // no volume normalisation, as the fixture
+        let (pythonMel, frames, embedding) = try Self.expected()
+        let mine = try #require(mel)
+        // Mel frames agree with librosa's to float precision (relative to the frame's energy).
+        for t in [0, 50, 159] {
+            let a = mine[(t * 40)..<((t + 1) * 40)]
+            let b = pythonMel[(t * 40)..<((t + 1) * 40)]
+            let scale = b.max()!
+            #expect(zip(a, b).allSatisfy { abs($0 - $1) <= 1e-3 * scale + 1e-7 }, "frame \(t)")
+        }
+        let vector = encoder.embed(mel: mine, windows: [FrameWindow(start: 0, end: frames)])[0]
+        let cosine = zip(vector, embedding).reduce(Float(0)) { $0 + $1.0 * $1.1 }
+        #expect(cosine > 0.9999, "cosine \(cosine)")
+    }
+}
