@@ -33,7 +33,9 @@ extension StageFunctions {
             readTranscript: { path, sink in
                 try TranscriptIO.read(path: path, options: ReadOptions(lenient: true), diagnostics: sink)
             },
-            align: { _, _, _ in throw notYet("transcript alignment") },
+            align: { transcript, turns, sink in
+                try Alignment().run(transcript, turns: turns, diagnostics: sink)
+            },
             tag: { utterances, _ in tagger.tag(utterances) },
             labels: labels,
             writeWebVTT: { transcript in try TranscriptIO.write(transcript, format: .webvtt) },

@@ -149,10 +149,9 @@ final class TableRunner {
             input = try obtain(.tag, fingerprint: fpTag) { sink in
                 let utterances = aligned.transcript?.utterances ?? []
                 let tags = utterances.isEmpty ? [] : try stages.tag(utterances, sink)
-                var input = SummaryInput(title: table.name, utterances: utterances, tags: tags,
-                                         turns: turns, labels: stages.labels)
-                input.turns = turns
-                return input
+                let named = turns.map { t in aligned.transcript.map { TurnNaming.relabel(t, by: $0) } ?? t }
+                return SummaryInput(title: table.name, utterances: utterances, tags: tags,
+                                    turns: named, labels: stages.labels)
             }
         }
         // Summary and reports.

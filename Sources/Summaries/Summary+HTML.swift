@@ -34,6 +34,14 @@ extension Summary {
                 out += "<cite>\(e(h.attribution(q)))</cite></blockquote>\n"
             }
         }
+        if tables.count > 1 {
+            // Links to each table's own report, written beside this one by `samtal run`.
+            let links = tables.map { t -> String in
+                let href = t.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? t
+                return "<a href=\"\(e(href))/report.html\">\(e(t))</a>"
+            }
+            out += "<nav>\(h.tables): \(links.joined(separator: " · "))</nav>\n"
+        }
         out += "<section><h2>\(h.overview)</h2>\n"
         paragraph(overview)
         out += "</section>\n<section><h2>\(h.themes)</h2>\n"
@@ -109,7 +117,7 @@ extension Summary {
         th,td{padding:.3rem .4rem;border-bottom:1px solid #e3e1dc;text-align:right}th:first-child,td:first-child{text-align:left;overflow-wrap:anywhere}\
         figure{margin:.8rem 0 1.2rem}figcaption{font-size:.85rem;color:#5b6470}svg{width:100%;height:auto;display:block}\
         svg text{font:15px system-ui,sans-serif;fill:#1d232b}\
-        .warnings li{color:#8a4b00}footer{margin-top:2.5rem;font-size:.8rem;color:#5b6470}\
+        .warnings li{color:#8a4b00}nav{font-size:.92rem}nav a{color:#3b6ea5}footer{margin-top:2.5rem;font-size:.8rem;color:#5b6470}\
         @media (max-width:30rem){body{font-size:15px}main{padding:.7rem .8rem 2rem}h1{font-size:1.4rem}}
         """
 

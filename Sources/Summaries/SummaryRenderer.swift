@@ -12,6 +12,7 @@ struct Headings {
     var participation: String { sv ? "Deltagande" : "Participation" }
     var actors: String { sv ? "Aktörer" : "Actors" }
     var warnings: String { sv ? "Varningar" : "Warnings" }
+    var tables: String { sv ? "Bord" : "Tables" }
     var discovered: String { sv ? "upptäckt tema" : "discovered theme" }
     var speaker: String { sv ? "Talare" : "Speaker" }
     var unknownSpeaker: String { sv ? "Okänd talare" : "Unknown speaker" }

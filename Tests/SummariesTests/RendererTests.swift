@@ -58,6 +58,13 @@ import Testing
         #expect(html.contains("<h2>Fördjupning om känslor</h2>"))
     }
 
+    @Test func eventReportLinksToEachTable() throws {
+        let event = SummaryInput.merging(
+            title: "Event", [("bord-1", SyntheticTable.input()), ("bord \"2\"", SyntheticTable.input())])
+        let html = try summary(event).html()
+        #expect(html.contains("<nav>Bord: <a href=\"bord-1/report.html\">bord-1</a> · <a href=\"bord%20%222%22/report.html\">bord &quot;2&quot;</a></nav>"))
+    }
+
     @Test func htmlEscapesHostileTranscriptText() throws {
         let html = try summary(Self.hostileInput()).html()
         #expect(!html.contains("<script>"))
