@@ -10,9 +10,10 @@ swift build -c release -j 2 --target Transcripts --sanitize=fuzzer --build-path 
 BIN="$BUILD/release"
 MODULES="$BIN/Modules"
 [ -d "$MODULES" ] || MODULES="$BIN"
-swiftc -O -sanitize=fuzzer -parse-as-library -I "$MODULES" \
+CYAML_INCLUDE=$(find "$BUILD/checkouts/Yams/Sources/CYaml" -name module.modulemap -exec dirname {} \; | head -1)
+swiftc -O -sanitize=fuzzer -parse-as-library -I "$MODULES" -I "$CYAML_INCLUDE" \
     Fuzz/TranscriptsFuzz.swift \
-    "$BIN"/Transcripts.build/*.o "$BIN"/SamtalCore.build/*.o "$BIN"/Yams.build/*.o "$BIN"/CYaml.build/*.o \
+    "$BIN"/Transcripts.build/*.o "$BIN"/SamtalCore.build/*.o "$BIN"/Yams.build/*.o $(find "$BIN/CYaml.build" -name "*.o") \
     -o "$BUILD/transcripts-fuzz"
 mkdir -p "$BUILD/corpus"
 "$BUILD/transcripts-fuzz" -max_total_time="$SECONDS_TO_RUN" -max_len=65536 \

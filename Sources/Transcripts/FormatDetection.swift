@@ -30,7 +30,10 @@ enum FormatDetection {
         if content.count > 1, Int(first) != nil, SRTReader.parseTimingLine(content[1]) != nil {
             return .srt
         }
-        if let f = extFormat(ext), f == .csv || f == .tsv || f == .stm { return f }
+        // Content alone did not decide: a subtitle, table or turn file named as such is read
+        // with that reader, so that a malformed one gets a located error rather than being
+        // taken for plain text.
+        if let f = extFormat(ext), f != .textgrid, f != .eaf { return f }
         if OtterReader.isHeaderLine(first), content.count > 1 { return .otter }
         if STMReader.parseLine(first) != nil { return .stm }
         if first.contains("\t"), content.prefix(5).allSatisfy({ $0.contains("\t") }) { return .tsv }

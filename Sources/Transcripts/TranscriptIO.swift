@@ -37,7 +37,7 @@ public enum TranscriptIO {
         let (text, _) = TextDecoding.decode(data, encoding: options.encoding, source: sourceName,
                                             diagnostics: diagnostics)
         if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
-            throw SamtalError(.emptyInput, "\(sourceName) holds no transcript (it is empty)",
+            throw SamtalError(.emptyInput, "the file holds no transcript (it is empty)",
                               location: context.location(1, 1))
         }
         let chosen = format ?? detect(text: text, fileName: sourceName)

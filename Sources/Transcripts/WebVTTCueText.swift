@@ -73,38 +73,44 @@ struct CueText: Equatable {
         return String(out)
     }
 
-    static let named: [String: String] = [
-        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{A0}",
-        "lrm": "\u{200E}", "rlm": "\u{200F}", "shy": "\u{AD}", "ndash": "\u{2013}",
-        "mdash": "\u{2014}", "hellip": "\u{2026}", "lsquo": "\u{2018}", "rsquo": "\u{2019}",
-        "ldquo": "\u{201C}", "rdquo": "\u{201D}", "aring": "å", "auml": "ä", "ouml": "ö",
-        "Aring": "Å", "Auml": "Ä", "Ouml": "Ö", "eacute": "é", "Eacute": "É", "uuml": "ü",
-        "Uuml": "Ü", "copy": "©", "reg": "®", "euro": "€",
-    ]
-
     /// Decodes the reference starting at `s[start] == "&"`; returns the text and the next index.
     /// Unknown or unterminated references stay as written, like HTML does.
     static func characterReference(_ s: [Unicode.Scalar], from start: Int) -> (String, Int) {
-        var j = start + 1
-        while j < s.count, j - start <= 32, s[j] != ";", s[j] != "&", s[j] != "<",
-              !isSpace(s[j]) { j += 1 }
-        guard j < s.count, s[j] == ";" else { return ("&", start + 1) }
-        let name = String(String.UnicodeScalarView(s[(start + 1)..<j]))
-        if let value = named[name] { return (value, j + 1) }
-        if name.hasPrefix("#") {
-            let body = name.dropFirst()
-            let value: UInt32?
-            if body.hasPrefix("x") || body.hasPrefix("X") {
-                value = UInt32(body.dropFirst(), radix: 16)
-            } else {
-                value = UInt32(body, radix: 10)
-            }
-            if let value {
-                let scalar = (value == 0 || (0xD800...0xDFFF).contains(value))
-                    ? "\u{FFFD}" : Unicode.Scalar(value) ?? "\u{FFFD}"
-                return (String(scalar), j + 1)
-            }
+        let i = start + 1
+        guard i < s.count else { return ("&", i) }
+        if s[i] == "#" {
+            // Numeric: &#123; or &#x7B; (the semicolon may be missing).
+            var j = i + 1
+            var hex = false
+            if j < s.count, s[j] == "x" || s[j] == "X" { hex = true; j += 1 }
+            let digitsStart = j
+            while j < s.count, j - digitsStart < 16,
+                  hex ? s[j].properties.isASCIIHexDigit : s[j].isASCIIDigit { j += 1 }
+            guard j > digitsStart else { return ("&", i) }
+            let digits = String(String.UnicodeScalarView(s[digitsStart..<j]))
+            let value = UInt32(digits, radix: hex ? 16 : 10) ?? 0x110000
+            if j < s.count, s[j] == ";" { j += 1 }
+            let replaced: [UInt32: UInt32] = [0x80: 0x20AC, 0x82: 0x201A, 0x83: 0x0192, 0x84: 0x201E,
+                0x85: 0x2026, 0x86: 0x2020, 0x87: 0x2021, 0x88: 0x02C6, 0x89: 0x2030, 0x8A: 0x0160,
+                0x8B: 0x2039, 0x8C: 0x0152, 0x8E: 0x017D, 0x91: 0x2018, 0x92: 0x2019, 0x93: 0x201C,
+                0x94: 0x201D, 0x95: 0x2022, 0x96: 0x2013, 0x97: 0x2014, 0x98: 0x02DC, 0x99: 0x2122,
+                0x9A: 0x0161, 0x9B: 0x203A, 0x9C: 0x0153, 0x9E: 0x017E, 0x9F: 0x0178]
+            let code = replaced[value] ?? value
+            let scalar = (code == 0 || (0xD800...0xDFFF).contains(code))
+                ? "\u{FFFD}" : Unicode.Scalar(code) ?? "\u{FFFD}"
+            return (String(scalar), j)
         }
-        return ("&", start + 1)
+        // Named: the longest name in the HTML table that the text starts with.
+        var j = i
+        while j < s.count, j - i < HTMLEntities.longestName, s[j].properties.isAlphabetic || s[j].isASCIIDigit {
+            j += 1
+        }
+        if j < s.count, s[j] == ";" { j += 1 }
+        while j > i {
+            let name = String(String.UnicodeScalarView(s[i..<j]))
+            if let value = HTMLEntities.table[name] { return (value, j) }
+            j -= 1
+        }
+        return ("&", i)
     }
 }

@@ -84,12 +84,31 @@ struct WebVTTParser {
         }
         state.skipLineFeeds()
         while state.pos < s.count {
+            let blockStart = state.pos
             switch try collectBlock(&state, inHeader: false, &result) {
             case .cue(let cue):
                 result.cues.append(cue)
             case .stylesheet(let css): result.stylesheets.append(css)
             case .region(let r): result.regions.append(r)
-            case .other, .nothing: break
+            case .other(let lines):
+                // Not a cue, and not a comment or a style or region definition: in the W3C
+                // algorithm silently ignored; here a located error, or a warning when lenient.
+                let first = lines.first ?? ""
+                let known = ["NOTE", "STYLE", "REGION"].contains { k in
+                    first == k || first.hasPrefix(k + " ") || first.hasPrefix(k + "\t")
+                }
+                if !known {
+                    result.errorCount += 1
+                    let loc = SourceLocation(file: source, line: state.line(at: blockStart), column: 1)
+                    let message = "expected a cue (an optional id, then 'start --> end'), found text"
+                    if strict {
+                        throw SamtalError(.parseError, message,
+                                          hint: "add the timing line, or pass --lenient to skip the block",
+                                          location: loc)
+                    }
+                    diagnostics.warning("vtt.skipped-block", message + "; block skipped", at: loc)
+                }
+            case .nothing: break
             }
             state.skipLineFeeds()
         }
@@ -145,6 +164,7 @@ struct WebVTTParser {
         var cue: WebVTTCue? = nil
         var stylesheet = false
         var region = false
+        var brokeOnArrow = false
         let arrow: Scalars = ["-", "-", ">"]
         while true {
             let lineStart = st.pos
@@ -177,6 +197,7 @@ struct WebVTTParser {
                     }
                 } else {
                     st.pos = previousPosition
+                    brokeOnArrow = true
                     break
                 }
             } else if line.isEmpty {
@@ -205,7 +226,10 @@ struct WebVTTParser {
         }
         if stylesheet { return .stylesheet(text) }
         if region { return .region(text) }
-        return lines.isEmpty ? .nothing : .other(lines)
+        // A block whose timing line failed was reported already; blank-looking blocks are layout.
+        // Lines run into a following timing line are the W3C algorithm's dropped would-be id.
+        if seenArrow || brokeOnArrow || lines.allSatisfy({ $0.trimmed.isEmpty }) { return .nothing }
+        return .other(lines)
     }
 
     /// Whether `buffer` is `keyword` followed by nothing but spaces and tabs.

@@ -22,6 +22,8 @@ struct TranscriptReadOptions: ParsableArguments {
     var questionColumn: String?
     @Option(help: "CSV/TSV: column holding the (start) time.")
     var timeColumn: String?
+    @Option(help: "CSV/TSV: column holding the end time.")
+    var endColumn: String?
     @Option(help: "CSV/TSV: field separator (one character, `tab` for a tab).")
     var delimiter: String?
     @Option(help: "ELAN/TextGrid: read only these tiers (comma-separated names).")
@@ -47,7 +49,7 @@ struct TranscriptReadOptions: ParsableArguments {
         }
         return ReadOptions(lenient: lenient, encoding: enc, textColumn: textColumn,
                            speakerColumn: speakerColumn, questionColumn: questionColumn,
-                           timeColumn: timeColumn, delimiter: delimiterChar,
+                           timeColumn: timeColumn, endColumn: endColumn, delimiter: delimiterChar,
                            tiers: tiers.map { $0.split(separator: ",").map { String($0).trimmingSpaces } })
     }
 

@@ -136,6 +136,14 @@ struct ReaderTests {
         #expect(sink.diagnostics.map(\.code) == ["transcript.encoding"])
     }
 
+    @Test func brokenSubtitlesNamedAsSuchGetLocatedErrors() throws {
+        for name in ["invalid_format1.srt", "invalid_format2.srt", "invalid_format3.srt", "invalid_format4.srt",
+                     "missing_timeframe.srt"] {
+            let e = expectSamtalError(.parseError) { _ = try TestResources.read("webvtt-py/" + name) }
+            #expect(e?.location?.line != nil, "\(name)")
+        }
+    }
+
     @Test func srtGarbageIsALocatedError() throws {
         let text = "1\n00:00:01,000 --> 00:00:02,000\nok\n\nthis is not a cue\n\n3\n00:00:03,000 --> 00:00:04,000\nfine\n"
         let e = expectSamtalError(.parseError) { _ = try TestResources.read(text: text, name: "g.srt") }

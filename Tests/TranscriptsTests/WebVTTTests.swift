@@ -139,6 +139,15 @@ struct WebVTTTests {
         #expect(sink.diagnostics.count == 1)
     }
 
+    @Test func textBlockWithoutTimingIsAnErrorUnlessLenient() throws {
+        let e = expectSamtalError(.parseError) { _ = try TestResources.read("webvtt-py/missing_timeframe.vtt") }
+        #expect(e?.location?.line == 6)
+        let sink = DiagnosticCollector()
+        let t = try TestResources.read("webvtt-py/missing_timeframe.vtt", lenient: true, diagnostics: sink)
+        #expect(t.utterances.map(\.text).prefix(3) == ["Caption text #1", "Caption text #3", "Caption text #4"])
+        #expect(sink.diagnostics.map(\.code) == ["vtt.skipped-block"])
+    }
+
     @Test func missingSignatureIsAnErrorUnlessLenient() throws {
         let text = "00:00.000 --> 00:01.000\nhej\n"
         expectSamtalError(.parseError) {
