@@ -31,7 +31,6 @@ public enum EventLayout {
     /// File names that say what a file is rather than which table it belongs to.
     static let genericNames: Set<String> = [
         "recording", "audio", "inspelning", "transcript", "transkript", "transkription",
-        "contributions", "bidrag",
     ]
 
     static func isAudio(_ path: String) -> Bool {
