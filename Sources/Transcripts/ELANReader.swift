@@ -39,7 +39,10 @@ struct ELANReader {
 
         func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
             if error == nil {
-                error = ("\(parseError.localizedDescription)", parser.lineNumber, parser.columnNumber)
+                // The code is libxml2's (e.g. 76: closing tag does not match); Foundation's
+                // names for the codes differ between platforms, so the number is reported.
+                let code = (parseError as NSError).code
+                error = ("XML parser error \(code)", parser.lineNumber, parser.columnNumber)
             }
         }
 
