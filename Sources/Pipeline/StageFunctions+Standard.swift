@@ -18,7 +18,9 @@ extension StageFunctions {
         let book = try codebook.map {
             $0.lowercased().hasSuffix(".qdc") ? try Codebook.loadQDC(path: $0) : try Codebook.load(path: $0)
         } ?? Codebook.standard(models: modelsDirectory)
+        let emotions = try EmotionAnalyzer(models: modelsDirectory)
         let tagger = try Tagger.standard(models: modelsDirectory, codebook: book,
+                                         emotions: EmotionStage(analyzer: emotions),
                                          diagnostics: diagnostics)
         let diarization = DiarizationSettings()
         // The speaker encoder is loaded only when a recording is diarized.
@@ -28,6 +30,9 @@ extension StageFunctions {
         var labels = LabelDictionary()
         for theme in book.themes {
             labels.themes[theme.id] = Label(sv: theme.labelSv, en: theme.labelEn)
+        }
+        for emotion in emotions.models.discussionScheme.labels {
+            labels.emotions[emotion.id] = Label(sv: emotion.sv, en: emotion.en)
         }
         for actor in tagger.actors?.codebook.themes ?? [] {
             labels.actors[actor.id] = Label(sv: actor.labelSv, en: actor.labelEn)
@@ -52,7 +57,7 @@ extension StageFunctions {
             settingsDescription: [
                 .decode: "rate=\(decoder.targetSampleRate) channel=\(decoder.channel) quality=\(decoder.quality)",
                 .diarize: "\(contentHash(diarization))",
-                .tag: "codebook=\(contentHash(book)) actors=\(contentHash(tagger.actors?.codebook))",
+                .tag: "codebook=\(contentHash(book)) actors=\(contentHash(tagger.actors?.codebook)) emotions=\(contentHash(emotions.models.discussionScheme))",
             ])
     }
 
@@ -88,5 +93,15 @@ final class LazyResource<Value>: @unchecked Sendable {
         value = made
         make = nil
         return made
+    }
+}
+
+/// The emotion stage as the Tagger calls it: lexicon layer and trained models, written into the
+/// utterance's tags.
+struct EmotionStage: EmotionTagging {
+    let analyzer: EmotionAnalyzer
+
+    func tagEmotions(_ text: AnalyzedText, into tags: inout UtteranceTags) {
+        analyzer.analyze(text).apply(to: &tags)
     }
 }

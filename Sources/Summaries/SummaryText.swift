@@ -152,7 +152,7 @@ struct SummaryText {
             let backing = ids.filter { id in
                 actors.contains { corpus.tags[id]?.actors.contains($0.id) ?? false }
             }
-            out.append(Claim(sv ? "Aktörer som nämns i samma yttranden är \(names)."
+            out.append(Claim(sv ? "I samma yttranden nämns \(names)."
                                 : "Actors mentioned in the same utterances: \(names).", backing))
         }
         if let c = concentration(ids) {
