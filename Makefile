@@ -26,7 +26,7 @@ demo: release
 # Unit, golden and end-to-end tests (debug build). Stays under ~10 minutes on 2 cores.
 test: deps
 	$(SWIFT) build $(BUILD_FLAGS) --build-tests
-	SAMTAL_SHARED_DATA=$(SHARED)/data $(SWIFT) test $(BUILD_FLAGS) --skip-build --parallel
+	SAMTAL_SHARED_DATA=$(SHARED)/data $(SWIFT) test $(BUILD_FLAGS) --skip-build
 
 # Accuracy evaluations against ../shared/data, side by side with the peer tools. On demand only.
 eval: release

@@ -93,7 +93,8 @@ let package = Package(
                     dependencies: ["VoiceActivity", "DSP", "SamtalTestSupport"]),
 
         .testTarget(name: "DiarizationTests",
-                    dependencies: ["Diarization", "DSP", "SamtalTestSupport"]),
+                    dependencies: ["Diarization", "DSP", "SamtalTestSupport"],
+                    resources: [.copy("Resources")]),
 
         .testTarget(name: "TranscriptsTests", dependencies: ["Transcripts", "SamtalTestSupport"]),
 

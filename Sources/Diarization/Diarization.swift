@@ -1,1 +1,0 @@
-// Diarization, stage 3: speech → speaker turns (embedding, clustering, resegmentation, scoring).
