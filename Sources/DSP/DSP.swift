@@ -1,1 +1,0 @@
-// DSP: framing, windows, real FFT (FFTW), mel filterbanks, MFCC, deltas, statistics kernels.
