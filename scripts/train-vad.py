@@ -55,14 +55,15 @@ def frame_energy_db(x):
     return 10 * np.log10(e + 1e-12)
 
 
-def clean_labels(x, floor_db=-35.0):
+def clean_labels(x, floor_db=-30.0):
     """Speech frames of a clean excerpt: energy within floor_db of its loudest frame, gaps under
-    0.1 s filled, blips under 50 ms dropped."""
+    0.2 s filled (annotators mark words and phrases, not every dip), blips under 50 ms dropped.
+    Breaths, lip noise and faint tails more than 30 dB down count as silence, as in hand labels."""
     e = frame_energy_db(x)
     if len(e) == 0:
         return np.zeros(0, dtype=np.uint8)
     lab = (e > e.max() + floor_db).astype(np.uint8)
-    return smooth_labels(lab, fill=10, drop=5)
+    return smooth_labels(lab, fill=20, drop=5)
 
 
 def runs(lab):
@@ -161,7 +162,10 @@ def make_mixture(rng, utts, babble_pool, seconds):
         clean.append(np.zeros(k))
         pos += k
 
-    add_silence(rng.uniform(0.0, 2.0) if rng.random() < 0.7 else 0.0)
+    # Lead-in: usually short, sometimes a long stretch of noise only (so that the scorer also
+    # learns windows without any speech in them).
+    r = rng.random()
+    add_silence(rng.uniform(4.0, 15.0) if r < 0.15 else rng.uniform(0.0, 2.0) if r < 0.8 else 0.0)
     segs = []
     while pos < n_target:
         u = utts[int(rng.integers(len(utts)))]
@@ -177,7 +181,8 @@ def make_mixture(rng, utts, babble_pool, seconds):
         clean.append(seg)
         pos += dur
         r = rng.random()
-        add_silence(rng.uniform(0.05, 0.4) if r < 0.3 else rng.uniform(0.4, 3.0))
+        add_silence(rng.uniform(0.05, 0.4) if r < 0.3 else rng.uniform(0.4, 3.0) if r < 0.92
+                    else rng.uniform(3.0, 12.0))
     x = np.concatenate(clean)
     n = len(x)
     nf = 1 + (n - WIN) // HOP
@@ -189,7 +194,7 @@ def make_mixture(rng, utts, babble_pool, seconds):
         for t in np.nonzero(sl)[0]:
             if 0 <= f0 + t < nf:
                 lab[f0 + t] = 1
-    lab = smooth_labels(lab, fill=10, drop=5)
+    lab = smooth_labels(lab, fill=20, drop=5)
 
     dry = x.copy()
     if rng.random() < 0.3:
@@ -204,7 +209,8 @@ def make_mixture(rng, utts, babble_pool, seconds):
                        "babble", "clicks"],
                       p=[0.08, 0.14, 0.16, 0.1, 0.14, 0.06, 0.14, 0.1, 0.08])
     if kind == "clean":
-        noise = colored_noise(rng, n, "white") * 1e-4
+        # Dither, or true digital silence (edited recordings, synthetic speech).
+        noise = colored_noise(rng, n, "white") * (1e-4 if rng.random() < 0.5 else 0.0)
         snr = None
     else:
         noise = make_noise(rng, n, kind, babble_pool)
@@ -215,7 +221,30 @@ def make_mixture(rng, utts, babble_pool, seconds):
             k2 = rng.choice(["white", "pink", "hum", "clicks"])
             noise += make_noise(rng, n, k2, babble_pool) * np.sqrt(speech_power) * 10 ** (
                 -rng.uniform(20, 45) / 20)
+    # Non-speech events in the pauses: door knocks, rustle, chair noise (band-pass noise bursts).
+    if rng.random() < 0.3:
+        for _ in range(int(rng.integers(1, 6))):
+            L = int(SR * rng.uniform(0.05, 1.2))
+            p0 = int(rng.integers(0, max(1, n - L)))
+            f0 = rng.uniform(100, 3000)
+            b, a = ss.butter(2, [f0 / (SR / 2), min(0.95, f0 * rng.uniform(1.5, 4) / (SR / 2))],
+                             btype="band")
+            burst = ss.lfilter(b, a, rng.standard_normal(L)) * np.hanning(L) ** rng.uniform(0.2, 2)
+            burst *= np.sqrt(speech_power) * 10 ** (-rng.uniform(5, 30) / 20) / (
+                np.sqrt(np.mean(burst ** 2)) + 1e-12)
+            f_lo, f_hi = p0 // HOP, (p0 + L) // HOP
+            if lab[max(0, f_lo - 20):f_hi + 20].any():
+                continue  # only in pauses, so that the labels stay right
+            noise[p0:p0 + L] += burst
     y = x + noise
+    # Edited recordings and noise gates: digital silence in the middle of some pauses, leaving the
+    # room noise just around the speech.
+    if rng.random() < 0.2:
+        for v, a, b in runs(lab):
+            if v == 0 and b - a > 60 and rng.random() < 0.7:
+                g0 = (a + int(rng.integers(15, 30))) * HOP
+                g1 = (b - int(rng.integers(15, 30))) * HOP
+                y[g0:g1] = 0
     # Slow overall gain changes (people move, automatic gain) of up to +-6 dB.
     if rng.random() < 0.3:
         k = max(2, int(n / SR / 5))
@@ -226,7 +255,7 @@ def make_mixture(rng, utts, babble_pool, seconds):
     return y.astype(np.float32), lab, str(kind), snr
 
 
-def cmd_make_data(out, libri, n_train=120, n_valid=24, seconds=45.0):
+def cmd_make_data(out, libri, n_train=110, n_valid=20, seconds=45.0):
     for split, speakers, count, seed in (("train", TRAIN_SPEAKERS, n_train, 1),
                                          ("valid", VALID_SPEAKERS, n_valid, 2)):
         utts = load_utterances(libri, speakers)
