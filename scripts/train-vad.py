@@ -299,7 +299,7 @@ def f1(p, y, thr=0.5):
     return 2 * tp / max(1, 2 * tp + fp + fn)
 
 
-def cmd_train(featdir, datadir, out, dims, hidden=24, epochs=12, seed=7):
+def cmd_train(featdir, datadir, out, dims, hidden=16, epochs=12, seed=7):
     Xtr, Ytr = load_split(featdir, datadir, "train", dims)
     Xva, Yva = load_split(featdir, datadir, "valid", dims)
     X = np.concatenate(Xtr).astype(np.float64)
@@ -380,6 +380,69 @@ def cmd_train(featdir, datadir, out, dims, hidden=24, epochs=12, seed=7):
     print("train: wrote %s (valid frame F1 %.4f)" % (out, f1(pv, Yv)), file=sys.stderr)
 
 
+
+def hysteresis_frames(p, onset, offset, min_speech, min_silence, pad):
+    """Frame-level version of samtal's Hysteresis (durations in 10 ms frames): 0/1 per frame."""
+    regs, on, st = [], False, 0
+    for t, v in enumerate(p):
+        if not on and v >= onset:
+            on, st = True, t
+        elif on and v < offset:
+            on = False
+            regs.append([st, t])
+    if on:
+        regs.append([st, len(p)])
+    merged = []
+    for r in regs:
+        if merged and r[0] - merged[-1][1] < min_silence:
+            merged[-1][1] = r[1]
+        else:
+            merged.append(r)
+    out = np.zeros(len(p), dtype=np.uint8)
+    for a, b in merged:
+        if b - a >= max(1, min_speech):
+            out[max(0, a - pad):min(len(p), b + pad)] = 1
+    return out
+
+
+def cmd_tune(probdir, datadir):
+    """Frame F1 of each preset candidate on the validation mixtures (probabilities from
+    `samtal vad --dump-probabilities`), to choose the presets in Hysteresis+Presets.swift."""
+    d = os.path.join(datadir, "valid")
+    P, Y = [], []
+    for name in sorted(os.listdir(d)):
+        if name.endswith(".wav"):
+            p = np.fromfile(os.path.join(probdir, name[:-4] + ".p32"), dtype="<f4")
+            y = np.loadtxt(os.path.join(d, name[:-4] + ".labels"), dtype=np.int64)
+            n = min(len(p), len(y))
+            P.append(p[:n])
+            Y.append(y[:n])
+    rows = []
+    for onset in (0.35, 0.5, 0.65, 0.8, 0.9):
+        for gap in (0.15,):
+            offset = max(0.0, onset - gap)
+            for ms in (10, 20, 25):
+                for mi in (10, 15, 20, 30):
+                    for pad in (0, 2, 3, 5, 10):
+                        tp = fp = fn = 0
+                        for p, y in zip(P, Y):
+                            h = hysteresis_frames(p, onset, offset, ms, mi, pad)
+                            tp += int(np.sum((h == 1) & (y == 1)))
+                            fp += int(np.sum((h == 1) & (y == 0)))
+                            fn += int(np.sum((h == 0) & (y == 1)))
+                        f = 2 * tp / max(1, 2 * tp + fp + fn)
+                        rows.append((f, onset, offset, ms / 100, mi / 100, pad / 100,
+                                     tp / max(1, tp + fp), tp / max(1, tp + fn)))
+    rows.sort(reverse=True)
+    print("F1\tonset\toffset\tmin_speech\tmin_silence\tpad\tprecision\trecall")
+    for r in rows[:15]:
+        print("%.4f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.4f\t%.4f" % r)
+    for onset in (0.35, 0.5, 0.65, 0.8):
+        best = max(r for r in rows if r[1] == onset)
+        print("best at onset %.2f: F1 %.4f (min speech %.2f, min silence %.2f, pad %.2f)"
+              % (onset, best[0], best[3], best[4], best[5]))
+
+
 # ---------------------------------------------------------------------------------------------
 # Prototype features in numpy (for design experiments only; the shipped model is trained on the
 # features that the Swift scorer dumps, so training and inference can never disagree).
@@ -447,6 +510,8 @@ if __name__ == "__main__":
         cmd_proto_feats(sys.argv[2], sys.argv[3])
     elif len(sys.argv) >= 4 and sys.argv[1] == "make-data":
         cmd_make_data(sys.argv[2], sys.argv[3])
+    elif len(sys.argv) >= 4 and sys.argv[1] == "tune":
+        cmd_tune(sys.argv[2], sys.argv[3])
     elif len(sys.argv) >= 6 and sys.argv[1] == "train":
         cmd_train(sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]))
     else:

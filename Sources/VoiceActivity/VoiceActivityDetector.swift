@@ -60,23 +60,29 @@ public final class VoiceActivityFrontEnd {
     }()
 
     private let extractor = FeatureExtractor(logMel: VoiceActivityFrontEnd.logMel)
-    private let features = VoiceActivityFeatures()
+    private let features: VoiceActivityFeatures
     private var scratch: [Float] = []
     /// Samples received so far.
     public private(set) var sampleCount = 0
     /// NaN or infinite samples seen (they are analysed as 0).
     public private(set) var nonFiniteCount = 0
 
-    public init() {}
+    public convenience init() { self.init(features: VoiceActivityFeatures()) }
+
+    init(features: VoiceActivityFeatures) { self.features = features }
 
     /// Feeds a block of samples; calls `body(t, inputs)` for each frame whose inputs are complete.
     public func process(_ block: UnsafeBufferPointer<Float>,
                         _ body: (Int, UnsafeBufferPointer<Float>) -> Void) {
         sampleCount += block.count
         // Non-finite samples would poison the log-mel and every window around them.
-        var clean = true
-        for x in block where !x.isFinite { clean = false; break }
-        if clean {
+        // A float is NaN or infinite when its exponent bits are all ones; an integer OR-reduction
+        // over the block vectorises, unlike an early exit.
+        var exponentAllOnes: UInt32 = 0
+        for x in block {
+            exponentAllOnes |= (x.bitPattern & 0x7F80_0000) == 0x7F80_0000 ? 1 : 0
+        }
+        if exponentAllOnes == 0 {
             extractor.process(block) { frame in features.push(frame.logMel, body) }
             return
         }
@@ -109,18 +115,13 @@ public final class VoiceActivitySession {
     let diagnostics: DiagnosticSink
     private let frontEnd = VoiceActivityFrontEnd()
     private var decider: HysteresisDecider
-    private let hidden: UnsafeMutableBufferPointer<Float>
     private var spans: [SampleSpan] = []
 
     init(model: VoiceActivityModel, hysteresis: Hysteresis, diagnostics: DiagnosticSink) {
         self.model = model
         self.diagnostics = diagnostics
         decider = HysteresisDecider(hysteresis, frames: .standard)
-        hidden = .allocate(capacity: model.hiddenUnits)
-        hidden.initialize(repeating: 0)
     }
-
-    deinit { hidden.deallocate() }
 
     /// Samples received so far.
     public var sampleCount: Int { frontEnd.sampleCount }
@@ -151,7 +152,7 @@ public final class VoiceActivitySession {
     }
 
     private func decide(_ t: Int, _ inputs: UnsafeBufferPointer<Float>) {
-        let p = model.probability(inputs, hidden: hidden)
+        let p = model.probability(inputs)
         probabilityObserver?(t, p)
         decider.push(p) { spans.append($0) }
     }

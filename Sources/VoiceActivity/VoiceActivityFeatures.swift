@@ -18,7 +18,8 @@
 /// - `range[t] = P[t] − mean_b F[t, b]`: the local dynamic range (speech-to-noise ratio).
 ///
 /// 125 values per frame in that order. The stream buffers `chunkFrames + 2·marginFrames` frames
-/// and emits each frame's inputs about `chunkFrames + marginFrames` frames after it arrives.
+/// (6 640 by default, 1 MB per array) and emits each frame's inputs about
+/// `chunkFrames + marginFrames` frames after it arrives.
 /// Results do not depend on how the input was split into blocks.
 public final class VoiceActivityFeatures {
     /// Log-mel bands expected per input frame.
@@ -34,10 +35,11 @@ public final class VoiceActivityFeatures {
     static let longRadius = 15
     // Enough history and look-ahead for every window above (peak: 30 blocks + 4 + 9 + 2 < 320).
     static let marginFrames = 320
-    static let chunkFrames = 2_000
 
+    /// Frames emitted per computation; the margins are recomputed once per chunk.
+    let chunkFrames: Int
     private let bands = VoiceActivityFeatures.bandCount
-    private let capacity = VoiceActivityFeatures.chunkFrames + 2 * VoiceActivityFeatures.marginFrames
+    private let capacity: Int
 
     // Buffer of log-mel frames `base ..< base + count`: capacity × bands, row-major.
     private let logMel: UnsafeMutableBufferPointer<Float>
@@ -59,7 +61,14 @@ public final class VoiceActivityFeatures {
     private let blockMaximum: UnsafeMutableBufferPointer<Float> // blocks
     private let output: UnsafeMutableBufferPointer<Float>       // one frame's inputs
 
-    public init() {
+    public convenience init() { self.init(chunkFrames: 6_000) }
+
+    /// `chunkFrames` (a multiple of 10) trades memory for recomputed margins; it never changes
+    /// the output.
+    init(chunkFrames: Int) {
+        precondition(chunkFrames > 0 && chunkFrames % Self.blockFrames == 0)
+        self.chunkFrames = chunkFrames
+        capacity = chunkFrames + 2 * Self.marginFrames
         let c = capacity, b = bands
         let blocks = c / Self.blockFrames + 2
         func floats(_ n: Int) -> UnsafeMutableBufferPointer<Float> {
@@ -105,8 +114,8 @@ public final class VoiceActivityFeatures {
         let row = UnsafeMutableBufferPointer(rebasing: logMel[count * bands ..< (count + 1) * bands])
         _ = row.update(fromContentsOf: frame)
         count += 1
-        if base + count >= nextOutput + Self.chunkFrames + Self.marginFrames {
-            try compute(through: nextOutput + Self.chunkFrames, isLast: false, body)
+        if base + count >= nextOutput + chunkFrames + Self.marginFrames {
+            try compute(through: nextOutput + chunkFrames, isLast: false, body)
         }
     }
 
@@ -135,64 +144,81 @@ public final class VoiceActivityFeatures {
     /// context, except past the end of the audio when `isLast`.
     private func compute(through end: Int, isLast: Bool,
                          _ body: (Int, UnsafeBufferPointer<Float>) throws -> Void) rethrows {
-        let b = bands, n = count
+        let b = Self.bandCount, n = count
         // Buffer frames are `firstFrame ..< lastFrame`. Windows are truncated at the buffer's ends;
         // the margins make that happen only at the ends of the audio for emitted frames.
         let firstFrame = base, lastFrame = base + n
-        let L = logMel, S = smoothed, F = floor, D = excess
+        // Row pointers: pointer offsets carry no overflow checks, so the per-band loops vectorise.
+        let L = logMel.baseAddress!, S = smoothed.baseAddress!, F = floor.baseAddress!
+        let D = excess.baseAddress!, sums = excessSums.baseAddress!
+        let minima = blockMinimum.baseAddress!
 
         // S: smoothing over ±2 frames.
         for i in 0..<n {
             let lo = max(0, i - Self.smoothRadius), hi = min(n - 1, i + Self.smoothRadius)
             let scale = 1 / Float(hi - lo + 1)
-            for k in 0..<b {
-                var s: Float = 0
-                for j in lo...hi { s += L[j * b + k] }
-                S[i * b + k] = s * scale
+            let s = S + i * b
+            for k in 0..<b { s[k] = 0 }
+            for j in lo...hi {
+                let l = L + j * b
+                for k in 0..<b { s[k] += l[k] }
             }
+            for k in 0..<b { s[k] *= scale }
         }
         // Block minima of S and block maxima of its band mean (blocks start at multiples of 10).
         let blocks = (n + Self.blockFrames - 1) / Self.blockFrames
         for blk in 0..<blocks {
             let lo = blk * Self.blockFrames, hi = min(n, lo + Self.blockFrames)
             var maximum = -Float.infinity
-            for k in 0..<b { blockMinimum[blk * b + k] = .infinity }
+            let m = minima + blk * b
+            for k in 0..<b { m[k] = .infinity }
             for i in lo..<hi {
+                let s = S + i * b
                 var sum: Float = 0
-                for k in 0..<b {
-                    let v = S[i * b + k]
-                    sum += v
-                    if v < blockMinimum[blk * b + k] { blockMinimum[blk * b + k] = v }
-                }
+                for k in 0..<b { sum += s[k] }
+                for k in 0..<b { m[k] = min(m[k], s[k]) }
                 maximum = max(maximum, sum / Float(b))
             }
             blockMaximum[blk] = maximum
         }
-        // F, P per block, then D, level, flux, below per frame; prefix sums for the means.
+        // F and P per block: the block's floor goes into its first row, then into the others.
         for blk in 0..<blocks {
             let fl = max(0, blk - Self.floorBlocks), fh = min(blocks - 1, blk + Self.floorBlocks)
             let pl = max(0, blk - Self.peakBlocks), ph = min(blocks - 1, blk + Self.peakBlocks)
             var p = -Float.infinity
             for j in pl...ph { p = max(p, blockMaximum[j]) }
             let lo = blk * Self.blockFrames, hi = min(n, lo + Self.blockFrames)
-            for k in 0..<b {
-                var m = Float.infinity
-                for j in fl...fh { m = min(m, blockMinimum[j * b + k]) }
-                for i in lo..<hi { F[i * b + k] = m }
+            let f = F + lo * b
+            let m0 = minima + fl * b
+            for k in 0..<b { f[k] = m0[k] }
+            if fl < fh {
+                for j in (fl + 1)...fh {
+                    let m = minima + j * b
+                    for k in 0..<b { f[k] = min(f[k], m[k]) }
+                }
+            }
+            if lo + 1 < hi {
+                for i in (lo + 1)..<hi {
+                    let g = F + i * b
+                    for k in 0..<b { g[k] = f[k] }
+                }
             }
             for i in lo..<hi { peak[i] = p }
         }
-        for k in 0..<b { excessSums[k] = 0 }
+        // D, level, flux, below per frame; prefix sums for the means.
+        for k in 0..<b { sums[k] = 0 }
         flux[0] = 0
         below[0] = 0
         for i in 0..<n {
+            let l = L + i * b, f = F + i * b, d = D + i * b
+            let previousSum = sums + i * b, sum = sums + (i + 1) * b
+            for k in 0..<b { d[k] = l[k] - f[k] }
+            for k in 0..<b { sum[k] = previousSum[k] + Double(d[k]) }
             var lv: Float = 0, fx: Float = 0
-            for k in 0..<b {
-                let v = L[i * b + k]
-                D[i * b + k] = v - F[i * b + k]
-                excessSums[(i + 1) * b + k] = excessSums[i * b + k] + Double(D[i * b + k])
-                lv += v
-                if i > 0 { fx += abs(v - L[(i - 1) * b + k]) }
+            for k in 0..<b { lv += l[k] }
+            if i > 0 {
+                let previous = l - b
+                for k in 0..<b { fx += abs(l[k] - previous[k]) }
             }
             level[i] = lv / Float(b)
             // Frame 0 has no flux. When the buffer's first frame is not frame 0, its predecessor
@@ -203,35 +229,34 @@ public final class VoiceActivityFeatures {
 
         let stop = min(end, lastFrame)
         assert(isLast || stop + Self.marginFrames <= lastFrame)
+        let o = output.baseAddress!
         for t in nextOutput..<stop {
             let i = t - firstFrame
-            let o = output
-            for k in 0..<b { o[k] = D[i * b + k] }
-            contextMean(i, radius: Self.shortRadius, count: n, into: b)
-            contextMean(i, radius: Self.longRadius, count: n, into: 2 * b)
+            let d = D + i * b, f = F + i * b
+            for k in 0..<b { o[k] = d[k] }
+            contextMean(i, radius: Self.shortRadius, count: n, into: o + b)
+            contextMean(i, radius: Self.longRadius, count: n, into: o + 2 * b)
             let lo = max(0, i - Self.shortRadius), hi = min(n, i + Self.shortRadius + 1)
             var floorMean: Float = 0
-            for k in 0..<b { floorMean += F[i * b + k] }
+            for k in 0..<b { floorMean += f[k] }
             floorMean /= Float(b)
             o[3 * b] = level[i]
             o[3 * b + 1] = Float((flux[hi] - flux[lo]) / Double(hi - lo))
             o[3 * b + 2] = level[i] - peak[i]
             o[3 * b + 3] = Float((below[hi] - below[lo]) / Double(hi - lo))
             o[3 * b + 4] = peak[i] - floorMean
-            try body(t, UnsafeBufferPointer(o))
+            try body(t, UnsafeBufferPointer(output))
         }
         nextOutput = stop
     }
 
-    /// Writes the means of `D` over buffer frames `i−radius … i+radius` (truncated) to
-    /// `output[at ..< at + bands]`.
+    /// Writes the means of `D` over buffer frames `i−radius … i+radius` (truncated) to `out`.
     @inline(__always)
-    private func contextMean(_ i: Int, radius: Int, count n: Int, into at: Int) {
-        let b = bands
+    private func contextMean(_ i: Int, radius: Int, count n: Int, into out: UnsafeMutablePointer<Float>) {
+        let b = Self.bandCount
         let lo = max(0, i - radius), hi = min(n, i + radius + 1)
         let scale = 1 / Double(hi - lo)
-        for k in 0..<b {
-            output[at + k] = Float((excessSums[hi * b + k] - excessSums[lo * b + k]) * scale)
-        }
+        let upper = excessSums.baseAddress! + hi * b, lower = excessSums.baseAddress! + lo * b
+        for k in 0..<b { out[k] = Float((upper[k] - lower[k]) * scale) }
     }
 }

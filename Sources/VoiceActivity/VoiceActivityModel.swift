@@ -26,13 +26,14 @@ public struct VoiceActivityModel: Sendable, Equatable {
 
     /// Values per input frame.
     public let inputDimensions: Int
-    /// Hidden units.
-    public let hiddenUnits: Int
-    /// First layer with the normalisation folded in: inputs × hidden, row-major (so that the
-    /// inner loop runs over contiguous hidden units).
-    let weights1: [Float]
-    let bias1: [Float]
-    let weights2: [Float]
+    /// Hidden units: always ``hiddenWidth``, so that a frame's hidden layer fits one SIMD vector.
+    public var hiddenUnits: Int { Self.hiddenWidth }
+    /// The hidden layer width the scorer is specialised for.
+    public static let hiddenWidth = 16
+    /// First layer with the normalisation folded in: one vector of hidden-unit weights per input.
+    let weights1: [SIMD16<Float>]
+    let bias1: SIMD16<Float>
+    let weights2: SIMD16<Float>
     let bias2: Float
 
     /// Relative path of the bundled model inside the Models directory.
@@ -50,7 +51,7 @@ public struct VoiceActivityModel: Sendable, Equatable {
         }
         let d = file.inputDimensions, h = file.hiddenUnits
         guard file.schemaVersion == 1, file.kind == "mlp-tanh-sigmoid",
-              d == VoiceActivityFeatures.dimension, h > 0,
+              d == VoiceActivityFeatures.dimension, h == Self.hiddenWidth,
               file.inputMean.count == d, file.inputStd.count == d,
               file.hiddenWeights.count == d * h, file.hiddenBias.count == h,
               file.outputWeights.count == h,
@@ -59,23 +60,22 @@ public struct VoiceActivityModel: Sendable, Equatable {
                 + [file.outputBias]).allSatisfy(\.isFinite)
         else {
             throw SamtalError(.invalidModel,
-                              "the VAD model \(source) does not match this samtal (expected schema 1, kind mlp-tanh-sigmoid, \(VoiceActivityFeatures.dimension) inputs, consistent sizes, finite values)",
+                              "the VAD model \(source) does not match this samtal (expected schema 1, kind mlp-tanh-sigmoid, \(VoiceActivityFeatures.dimension) inputs, \(Self.hiddenWidth) hidden units, consistent sizes, finite values)",
                               hint: "retrain it with scripts/train-vad.sh")
         }
         inputDimensions = d
-        hiddenUnits = h
-        var w1 = [Float](repeating: 0, count: d * h)
-        var b1 = file.hiddenBias
+        var w1 = [SIMD16<Float>](repeating: .zero, count: d)
+        var b1 = SIMD16<Float>(file.hiddenBias)
         for j in 0..<h {
             for i in 0..<d {
                 let w = file.hiddenWeights[j * d + i] / file.inputStd[i]
-                w1[i * h + j] = w
+                w1[i][j] = w
                 b1[j] -= w * file.inputMean[i]
             }
         }
         weights1 = w1
         bias1 = b1
-        weights2 = file.outputWeights
+        weights2 = SIMD16<Float>(file.outputWeights)
         bias2 = file.outputBias
     }
 
@@ -99,33 +99,21 @@ public struct VoiceActivityModel: Sendable, Equatable {
         return try VoiceActivityModel(contentsOf: url)
     }
 
-    /// Speech probability of one frame's inputs. `hidden` is caller-owned scratch of
-    /// ``hiddenUnits`` floats (no allocation here).
-    @inlinable
-    public func probability(_ input: UnsafeBufferPointer<Float>,
-                            hidden: UnsafeMutableBufferPointer<Float>) -> Float {
-        logit(input, hidden: hidden).sigmoid
+    /// Speech probability of one frame's inputs (``inputDimensions`` values). No allocation.
+    public func probability(_ input: UnsafeBufferPointer<Float>) -> Float {
+        logit(input).sigmoid
     }
 
-    @usableFromInline
-    func logit(_ input: UnsafeBufferPointer<Float>,
-               hidden: UnsafeMutableBufferPointer<Float>) -> Float {
-        let h = hiddenUnits, d = inputDimensions
-        return weights1.withUnsafeBufferPointer { w1 in
-            bias1.withUnsafeBufferPointer { b1 in
-                weights2.withUnsafeBufferPointer { w2 in
-                    for j in 0..<h { hidden[j] = b1[j] }
-                    for i in 0..<d {
-                        let x = input[i]
-                        let row = i * h
-                        for j in 0..<h { hidden[j] += x * w1[row + j] }
-                    }
-                    var z = bias2
-                    for j in 0..<h { z += w2[j] * fastTanh(hidden[j]) }
-                    return z
-                }
-            }
+    func logit(_ input: UnsafeBufferPointer<Float>) -> Float {
+        precondition(input.count == inputDimensions)
+        // hidden = b₁ + Σᵢ xᵢ·W₁[i]: one 16-wide multiply-add per input.
+        var hidden = bias1
+        weights1.withUnsafeBufferPointer { w in
+            for i in 0..<inputDimensions { hidden += input[i] * w[i] }
         }
+        var z = bias2
+        for j in 0..<Self.hiddenWidth { z += weights2[j] * fastTanh(hidden[j]) }
+        return z
     }
 }
 
@@ -138,6 +126,5 @@ func fastTanh(_ x: Float) -> Float {
 
 extension Float {
     /// The logistic function.
-    @usableFromInline
     var sigmoid: Float { 1 / (1 + Foundation.exp(-self)) }
 }

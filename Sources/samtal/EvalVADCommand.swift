@@ -53,7 +53,7 @@ struct EvalVADCommand: AsyncParsableCommand {
     var json = false
 
     @Option(help: "Preset 0…3 as in `samtal vad`.")
-    var aggressiveness: Int = 1
+    var aggressiveness: Int = Hysteresis.standardAggressiveness
 
     @Option(name: .customLong("lab-dir"),
             help: "Also write each file's regions as DIR/<name with / as _>.lab.")

@@ -11,14 +11,14 @@ struct VADCommand: AsyncParsableCommand {
         discussion: """
             Decodes any file `samtal decode` reads, scores every 10 ms frame with a small trained \
             model (Models/vad/model.json) and turns the scores into regions with hysteresis. \
-            --aggressiveness picks a preset (0 keeps the most, 3 the least; default 1); the \
+            --aggressiveness picks a preset (0 keeps the most, 3 the least; default 2); the \
             individual settings override it. Durations are in seconds.
 
             Presets (onset/offset, min speech, min silence, padding):
-              0: 0.35/0.20, 0.10, 0.30, 0.10
-              1: 0.50/0.35, 0.10, 0.20, 0.05
-              2: 0.65/0.50, 0.20, 0.15, 0.03
-              3: 0.80/0.65, 0.25, 0.10, 0.02
+              0: 0.50/0.35, 0.10, 0.30, 0.10
+              1: 0.80/0.65, 0.20, 0.25, 0.05
+              2: 0.95/0.80, 0.25, 0.20, 0.02
+              3: 0.98/0.90, 0.30, 0.10, 0
 
             Examples:
               samtal vad meeting.m4a
@@ -36,7 +36,7 @@ struct VADCommand: AsyncParsableCommand {
     var output: String?
 
     @Option(help: "Preset 0…3: higher drops more non-speech (and risks more speech).")
-    var aggressiveness: Int = 1
+    var aggressiveness: Int = Hysteresis.standardAggressiveness
 
     @Option(help: "Speech starts where the frame probability reaches this (0…1).")
     var onset: Float?

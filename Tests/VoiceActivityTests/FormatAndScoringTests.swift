@@ -10,7 +10,7 @@ struct FormatAndScoringTests {
         SampleSpan(start: 8_000, end: 24_080),
         SampleSpan(start: 40_002, end: 80_000),
     ])
-    let provenance = SpeechRegionsProvenance(source: "talk one.wav", aggressiveness: 1,
+    let provenance = SpeechRegionsProvenance(source: "talk one.wav", aggressiveness: 2,
                                              hysteresis: .standard)
 
     @Test func labIsStartEndSpeechWithThreeDecimals() throws {
@@ -54,13 +54,13 @@ struct FormatAndScoringTests {
               "sampleRate" : 16000,
               "schemaVersion" : 1,
               "settings" : {
-                "aggressiveness" : 1,
+                "aggressiveness" : 2,
                 "minimumSilenceSeconds" : 0.2,
-                "minimumSpeechSeconds" : 0.1,
+                "minimumSpeechSeconds" : 0.25,
                 "model" : "vad/model.json",
-                "offset" : 0.35,
-                "onset" : 0.5,
-                "paddingSeconds" : 0.05
+                "offset" : 0.8,
+                "onset" : 0.95,
+                "paddingSeconds" : 0.02
               },
               "source" : "talk one.wav",
               "speechSeconds" : 3.505,

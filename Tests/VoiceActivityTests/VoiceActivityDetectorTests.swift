@@ -106,7 +106,8 @@ struct VoiceActivityDetectorTests {
 
     @Test func invalidSettingsAreRejectedBeforeRunning() throws {
         var vad = VoiceActivityDetector(model: try Self.model())
-        vad.hysteresis.offset = 0.9
+        vad.hysteresis.onset = 0.3
+        vad.hysteresis.offset = 0.6
         #expect { try vad.run([0], diagnostics: IgnoringDiagnostics()) } throws: {
             ($0 as? SamtalError)?.code == .invalidArgument
         }
@@ -133,6 +134,38 @@ struct VoiceActivityDetectorTests {
     @Test func fastTanhMatchesTanh() {
         for x in stride(from: Float(-20), through: 20, by: 0.37) {
             #expect(abs(fastTanh(x) - Float(Foundation.tanh(Double(x)))) < 1e-6)
+        }
+    }
+}
+
+/// The vectorised scorer against the plain formula computed from the JSON file in Double.
+@Suite("VoiceActivityModel")
+struct VoiceActivityModelTests {
+    @Test func probabilityMatchesThePlainFormula() throws {
+        let url = Fixtures.models.appendingPathComponent(VoiceActivityModel.bundledPath)
+        let data = try Data(contentsOf: url)
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        func doubles(_ key: String) throws -> [Double] {
+            try #require(json[key] as? [NSNumber]).map(\.doubleValue)
+        }
+        let mean = try doubles("inputMean"), std = try doubles("inputStd")
+        let w1 = try doubles("hiddenWeights"), b1 = try doubles("hiddenBias")
+        let w2 = try doubles("outputWeights")
+        let b2 = try #require(json["outputBias"] as? NSNumber).doubleValue
+        let d = mean.count, h = b1.count
+        let model = try VoiceActivityModel(data: data, source: url.path)
+        var rng = SplitMix64(seed: 4)
+        for _ in 0..<20 {
+            let x = (0..<d).map { mean[$0] + std[$0] * (4 * rng.nextUnit() - 2) }
+            var z = b2
+            for j in 0..<h {
+                var a = b1[j]
+                for i in 0..<d { a += w1[j * d + i] * (x[i] - mean[i]) / std[i] }
+                z += w2[j] * Foundation.tanh(a)
+            }
+            let want = 1 / (1 + Foundation.exp(-z))
+            let got = x.map { Float($0) }.withUnsafeBufferPointer { model.probability($0) }
+            #expect(abs(Double(got) - want) < 1e-4)
         }
     }
 }
