@@ -6,7 +6,7 @@ RELEASE_BIN   = .build/release/samtal
 SHARED       ?= $(abspath ../shared)
 DEMO_OUT     ?= out/demo
 
-.PHONY: all deps build release demo test eval bench train sample clean
+.PHONY: all deps build release demo test eval bench train sample clean fuzz
 
 all: release
 
@@ -35,6 +35,10 @@ eval: release
 # Speed benchmarks (release), side by side with the peer tools.
 bench: release
 	@bash scripts/bench.sh $(RELEASE_BIN) $(SHARED)
+
+# libFuzzer over every transcript reader (not part of `make test`); FUZZ_SECONDS=120 by default.
+fuzz: deps
+	bash Fuzz/fuzz.sh $(or $(FUZZ_SECONDS),120)
 
 # Retrains the tagging models in Models/ from ../shared/data (reproducible).
 train: release

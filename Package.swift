@@ -52,7 +52,9 @@ let package = Package(
 
         .target(name: "Diarization", dependencies: ["DSP", "SamtalCore"]),
 
-        .target(name: "Transcripts", dependencies: ["SamtalCore"]),
+        .target(
+            name: "Transcripts",
+            dependencies: ["SamtalCore", .product(name: "Yams", package: "Yams")]),
 
         .target(
             name: "Tagging",
@@ -97,11 +99,13 @@ let package = Package(
                     dependencies: ["Diarization", "DSP", "SamtalTestSupport"],
                     resources: [.copy("Resources")]),
 
-        .testTarget(name: "TranscriptsTests", dependencies: ["Transcripts", "SamtalTestSupport"]),
+        .testTarget(name: "TranscriptsTests", dependencies: ["Transcripts", "SamtalTestSupport"],
+                    resources: [.copy("Resources")]),
 
         .testTarget(name: "TaggingTests", dependencies: ["Tagging", "SamtalTestSupport"]),
 
-        .testTarget(name: "SummariesTests", dependencies: ["Summaries", "SamtalTestSupport"]),
+        .testTarget(name: "SummariesTests", dependencies: ["Summaries", "SamtalTestSupport"],
+                    resources: [.copy("Resources")]),
 
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "SamtalTestSupport"]),
 

@@ -9,11 +9,15 @@ packages=(
   libfftw3-dev      # FFTW single precision (fftw3f)
   libsoxr-dev       # resampling
   libstemmer-dev    # Snowball stemmers (Swedish, English)
+  libxml2-utils     # xmllint: REFI-QDA codebook schema test
+  hunspell-sv       # Swedish word list for scripts/build-compound-list.sh
   ffmpeg            # fallback decoder for M4A/AAC/MP4/WebM
   espeak-ng         # sample event synthesis (samples/make-sample.sh)
   sox               # sample event mixing
   flac              # sample event encoding
+  python3           # sample event assembly (samples/script/synthesize.py, standard library only)
   chromium          # report rendering test (headless)
+  libxml2-utils     # xmllint: REFI-QDA export validated against Project.xsd in tests
 )
 
 missing=()

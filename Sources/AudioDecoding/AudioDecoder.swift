@@ -27,7 +27,8 @@ public struct AudioDecoder: Sendable {
     public var channel: ChannelSelection
     public var quality: ResampleQuality
     /// Source frames read per block (per channel). 65 536 frames keeps a block under 2 MB for
-    /// 8-channel files while making per-block overhead negligible.
+    /// 8-channel files while making per-block overhead negligible; files with more than 16
+    /// channels get shorter blocks (at most 2^20 interleaved samples, 4 MB).
     public var blockFrames: Int
     /// Where `ffmpeg` and `ffprobe` are; found on `PATH` by default.
     public var tools: ExternalTools
@@ -63,6 +64,13 @@ public struct AudioDecoder: Sendable {
     /// decoded (per channel, at the source rate).
     public func decode(path: String, diagnostics: DiagnosticSink,
                        block: (UnsafeBufferPointer<Float>) throws -> Void) throws -> Recording {
+        try decode(path: path, diagnostics: diagnostics, expecting: { _ in }, block: block)
+    }
+
+    /// `decode`, telling `expecting` how many output samples the header promises before the
+    /// first block (so `decodeAll` can reserve once without opening the file twice).
+    private func decode(path: String, diagnostics: DiagnosticSink, expecting: (Int) -> Void,
+                        block: (UnsafeBufferPointer<Float>) throws -> Void) throws -> Recording {
         guard targetSampleRate > 0 else {
             throw SamtalError(.invalidArgument, "target sample rate must be positive")
         }
@@ -76,21 +84,25 @@ public struct AudioDecoder: Sendable {
             throw Self.noFrames(path)
         }
         let selected = try selectedChannel(channels: source.channels, path: path)
+        let promised = Double(source.expectedFrames) * Double(targetSampleRate) / Double(source.sampleRate)
+        expecting(promised.isFinite && promised < 1e10 ? Int(promised.rounded()) : 0)
 
         let resampler: Resampler? = source.sampleRate == targetSampleRate
             ? nil
             : try Resampler(inputRate: source.sampleRate, outputRate: targetSampleRate,
                             quality: quality)
 
-        // interleaved: blockFrames × channels, row-major (frame, channel); mono: blockFrames.
-        var interleaved = [Float](repeating: 0, count: blockFrames * source.channels)
-        var mono = [Float](repeating: 0, count: blockFrames)
+        // Files with very many channels get shorter blocks: at most 2^20 interleaved floats.
+        let frames = min(blockFrames, max(1_024, (1 << 20) / source.channels))
+        // interleaved: frames × channels, row-major (frame, channel); mono: frames.
+        var interleaved = [Float](repeating: 0, count: frames * source.channels)
+        var mono = [Float](repeating: 0, count: frames)
         var framesRead = 0
         var invalidSamples = 0
 
         while true {
             let n = try interleaved.withUnsafeMutableBufferPointer {
-                try source.read(into: $0.baseAddress!, frames: blockFrames)
+                try source.read(into: $0.baseAddress!, frames: frames)
             }
             if n == 0 { break }
             framesRead += n
@@ -136,11 +148,10 @@ public struct AudioDecoder: Sendable {
     /// Decodes the whole file into memory: a convenience on top of `decode`.
     public func decodeAll(path: String, diagnostics: DiagnosticSink) throws -> (Recording, [Float]) {
         var samples: [Float] = []
-        if let header = try? info(path: path), header.sampleRate > 0 {
-            let expected = Double(header.frames) * Double(targetSampleRate) / Double(header.sampleRate)
-            if expected.isFinite, expected < 1e9 { samples.reserveCapacity(Int(expected) + 1024) }
-        }
-        let recording = try decode(path: path, diagnostics: diagnostics) { samples.append(contentsOf: $0) }
+        let recording = try decode(
+            path: path, diagnostics: diagnostics,
+            expecting: { samples.reserveCapacity($0 + 1_024) },
+            block: { samples.append(contentsOf: $0) })
         return (recording, samples)
     }
 

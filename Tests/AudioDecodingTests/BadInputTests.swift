@@ -75,7 +75,7 @@ struct BadInputTests {
     @Test func zeroByteFileIsEmpty() throws {
         let dir = try Fixtures.temporaryDirectory()
         let path = dir.appendingPathComponent("empty.wav").path
-        FileManager.default.createFile(atPath: path, contents: Data())
+        #expect(FileManager.default.createFile(atPath: path, contents: Data()))
         #expect(decodeCode(path) == .emptyInput)
         #expect(infoCode(path) == .emptyInput)
     }

@@ -52,11 +52,11 @@ struct FormatRoundTripTests {
         let out = dir.appendingPathComponent("out.\(ext)").path
         try WAVWriter.write(signal, sampleRate: 16_000, to: wav)
         try Tool.run("sox", [wav, out])
-        let (reference, _) = (try decoder.decodeAll(path: wav, diagnostics: IgnoringDiagnostics()), ())
+        let (_, reference) = try decoder.decodeAll(path: wav, diagnostics: IgnoringDiagnostics())
         let (recording, samples) = try decoder.decodeAll(path: out, diagnostics: IgnoringDiagnostics())
         #expect(recording.format == format)
         #expect(recording.frames == 16_000)
-        #expect(samples == reference.1)
+        #expect(samples == reference)
     }
 
     /// Lossy codecs keep the tone: same length (± codec padding) and amplitude at 1 kHz.
@@ -80,6 +80,6 @@ struct FormatRoundTripTests {
         let middle = samples[4_000..<12_000]
         #expect(abs(Measure.amplitude(of: middle, at: 1_000, sampleRate: 16_000) - 0.5) < 0.03)
         #expect(Measure.amplitude(of: middle, at: 1_500, sampleRate: 16_000) < 0.01)
-        #expect(diagnostics.diagnostics.filter { $0.code == "decode.truncated" }.isEmpty)
+        #expect(diagnostics.diagnostics.isEmpty)
     }
 }

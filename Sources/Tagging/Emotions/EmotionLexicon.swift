@@ -1,0 +1,169 @@
+import Foundation
+import SamtalCore
+
+/// The word lists of the lexicon layer, read once and shared read-only by every analysis.
+///
+/// - word valence in −1…1 from VADER-sv (MIT) and Språkbanken's sentimentlex (CC BY), looked up
+///   by normalised form, then by Snowball stem;
+/// - cue patterns for the five discussion emotions (hand-written, `discussion-emotions.tsv`);
+/// - modifiers: negators, intensifiers, diminishers, intensifying prefixes, contrast words, irony
+///   markers (`modifiers.tsv`).
+public final class EmotionLexicon: @unchecked Sendable {
+    // SAFETY: every stored property is set in `init` and never mutated afterwards.
+
+    /// A multi-token cue for one label.
+    public struct Pattern: Sendable, Equatable {
+        /// Index of the label in `cueLabels`, or −1 for an irony marker.
+        public var label: Int
+        public var weight: Float
+        /// Tokens to match in order; a token ending in `*` matches by prefix.
+        public var tokens: [String]
+        /// True when the pattern itself contains a negator ("orkar inte"), so no negation check.
+        public var containsNegator: Bool
+        public var text: String { tokens.joined(separator: " ") }
+    }
+
+    public enum ModifierKind: String, Sendable {
+        case negator, intensifier, diminisher, prefix, contrast, irony
+    }
+
+    /// Labels of the cue lexicon, in first-seen order.
+    public let cueLabels: [String]
+    let valenceByWord: [String: Float]
+    let valenceByStem: [String: Float]
+    /// Patterns whose first token is exact, keyed by it.
+    let patternsByFirst: [String: [Pattern]]
+    /// Patterns whose first token is a prefix (`besvik*`), keyed by its first three characters.
+    let prefixPatterns: [String: [Pattern]]
+    let negators: [String: Float]
+    /// Intensifiers (> 1) and diminishers (< 1) before a word.
+    let degree: [String: Float]
+    let prefixes: [(String, Float)]
+    let contrast: [String: Float]
+
+    /// File names inside `Models/emotions/lexicons/`.
+    public static let vaderFile = "vader-sv.tsv"
+    public static let sentimentlexFile = "sentimentlex-sv.tsv"
+    public static let cueFile = "discussion-emotions.tsv"
+    public static let modifierFile = "modifiers.tsv"
+
+    /// Loads the lexicons from `directory` (e.g. `Models/emotions/lexicons`), stemming every entry
+    /// with `stem` so inflected forms match.
+    public convenience init(directory: URL, stem: (String) -> String) throws {
+        func rows(_ name: String) throws -> [(Int, [String])] {
+            let path = directory.appendingPathComponent(name).path
+            let text: String
+            do {
+                text = try String(contentsOfFile: path, encoding: .utf8)
+            } catch {
+                throw SamtalError(.invalidModel, "cannot read lexicon \(path)",
+                                  hint: "restore Models/emotions from the repository or run `make train`",
+                                  underlying: "\(error)")
+            }
+            var out: [(Int, [String])] = []
+            for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                if line.isEmpty || line.hasPrefix("#") { continue }
+                out.append((n + 1, line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)))
+            }
+            return out
+        }
+        func number(_ s: String, _ file: String, _ line: Int) throws -> Float {
+            guard let v = Float(s.trimmingCharacters(in: .whitespaces)) else {
+                throw SamtalError(.parseError, "expected a number, found `\(s)`",
+                                  location: SourceLocation(file: directory.appendingPathComponent(file).path, line: line))
+            }
+            return v
+        }
+        // Word valence: the mean of the sources that know the word, each scaled to −1…1.
+        var sums: [String: (Float, Float)] = [:]
+        for (file, scale) in [(Self.vaderFile, Float(4)), (Self.sentimentlexFile, Float(4))] {
+            for (line, cols) in try rows(file) {
+                guard cols.count >= 2 else {
+                    throw SamtalError(.parseError, "expected `word<TAB>value`",
+                                      location: SourceLocation(file: directory.appendingPathComponent(file).path, line: line))
+                }
+                let v = max(-1, min(1, try number(cols[1], file, line) / scale))
+                let s = sums[cols[0], default: (0, 0)]
+                sums[cols[0]] = (s.0 + v, s.1 + 1)
+            }
+        }
+        var cues: [(String, Float, [String])] = []
+        for (line, cols) in try rows(Self.cueFile) {
+            guard cols.count >= 3 else {
+                throw SamtalError(.parseError, "expected `label<TAB>weight<TAB>pattern`",
+                                  location: SourceLocation(file: directory.appendingPathComponent(Self.cueFile).path, line: line))
+            }
+            cues.append((cols[0], try number(cols[1], Self.cueFile, line),
+                         cols[2].split(separator: " ").map(String.init)))
+        }
+        var modifiers: [(ModifierKind, String, Float)] = []
+        for (line, cols) in try rows(Self.modifierFile) {
+            guard cols.count >= 3, let kind = ModifierKind(rawValue: cols[0]) else {
+                throw SamtalError(.parseError, "expected `kind<TAB>word<TAB>factor` with kind negator, intensifier, diminisher, prefix, contrast or irony",
+                                  location: SourceLocation(file: directory.appendingPathComponent(Self.modifierFile).path, line: line))
+            }
+            modifiers.append((kind, cols[1], try number(cols[2], Self.modifierFile, line)))
+        }
+        self.init(valence: sums.mapValues { $0.0 / $0.1 }, cues: cues, modifiers: modifiers, stem: stem)
+    }
+
+    /// A lexicon from in-memory lists (tests, other languages).
+    public init(valence: [String: Float], cues: [(label: String, weight: Float, tokens: [String])],
+                modifiers: [(ModifierKind, String, Float)], stem: (String) -> String) {
+        valenceByWord = valence
+        // Stems of lexicon words; a stem shared by words of opposite sign is dropped.
+        var byStem: [String: (Float, Int, Bool)] = [:]
+        for (word, v) in valence.sorted(by: { $0.key < $1.key }) where !word.contains(" ") {
+            let s = stem(word)
+            if let e = byStem[s] {
+                byStem[s] = (e.0 + v, e.1 + 1, e.2 || (e.0 > 0) != (v > 0))
+            } else {
+                byStem[s] = (v, 1, false)
+            }
+        }
+        valenceByStem = byStem.compactMapValues { $0.2 ? nil : $0.0 / Float($0.1) }
+
+        var labels: [String] = []
+        var first: [String: [Pattern]] = [:]
+        var prefix: [String: [Pattern]] = [:]
+        let negatorWords = Set(modifiers.filter { $0.0 == .negator }.map(\.1))
+        func add(_ p: Pattern) {
+            let head = p.tokens[0]
+            if head.hasSuffix("*") {
+                prefix[String(head.dropLast().prefix(3)), default: []].append(p)
+            } else {
+                first[head, default: []].append(p)
+            }
+        }
+        for cue in cues where !cue.tokens.isEmpty {
+            if !labels.contains(cue.label) { labels.append(cue.label) }
+            let tokens = cue.tokens.map { $0.lowercased() }
+            add(Pattern(label: labels.firstIndex(of: cue.label)!, weight: cue.weight, tokens: tokens,
+                        containsNegator: tokens.contains { negatorWords.contains($0) }))
+        }
+        for (kind, word, _) in modifiers where kind == .irony {
+            let tokens = word.lowercased().split(separator: " ").map(String.init)
+            add(Pattern(label: -1, weight: 1, tokens: tokens, containsNegator: false))
+        }
+        cueLabels = labels
+        patternsByFirst = first
+        prefixPatterns = prefix
+        negators = Dictionary(modifiers.filter { $0.0 == .negator }.map { ($0.1, $0.2) },
+                              uniquingKeysWith: { a, _ in a })
+        degree = Dictionary(modifiers.filter { $0.0 == .intensifier || $0.0 == .diminisher }
+                                .map { ($0.1, $0.2) }, uniquingKeysWith: { a, _ in a })
+        prefixes = modifiers.filter { $0.0 == .prefix }.map { ($0.1, $0.2) }
+            .sorted { $0.0.count != $1.0.count ? $0.0.count > $1.0.count : $0.0 < $1.0 }
+        contrast = Dictionary(modifiers.filter { $0.0 == .contrast }.map { ($0.1, $0.2) },
+                              uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Valence of a word in −1…1 by normalised form, then stem; nil when unknown.
+    @inline(__always)
+    func valence(normalized: String, stem: String) -> Float? {
+        valenceByWord[normalized] ?? valenceByStem[stem]
+    }
+
+    /// Number of words with a valence.
+    public var valenceCount: Int { valenceByWord.count }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import SamtalCore
+
+/// The trained linear models of the emotion layer and their feature indexes.
+///
+/// Stacking: the basic-emotion models (BRIGHTER-sv, XED-sv) and the stance model (absabank-imm)
+/// read text and lexicon features; their scores (`x:basic:<id>`, `x:absa`) are extra features of
+/// the discussion-emotion and polarity models, which are trained on the dialogue utterances.
+public final class EmotionModels: @unchecked Sendable {
+    // SAFETY: every stored property is set in `init` and never mutated afterwards.
+
+    public static let brighterFile = "emotions/model-basic-brighter.json"
+    public static let xedFile = "emotions/model-basic-xed.json"
+    public static let absaFile = "emotions/model-absa.json"
+    public static let discussionFile = "emotions/model-discussion.json"
+    public static let polarityFile = "emotions/model-polarity.json"
+    /// The three polarity classes, in the column order of the polarity model.
+    public static let polarityLabels = ["negative", "neutral", "positive"]
+
+    public let scorer: LexiconScorer
+    public let discussionScheme: EmotionScheme
+    public let basicScheme: EmotionScheme
+    public let polarityScheme: EmotionScheme
+    public let brighter: LinearModel
+    public let xed: LinearModel
+    public let absa: LinearModel
+    public let discussion: LinearModel
+    public let polarity: LinearModel
+    /// Names of the stacked scores, in the order of `stackedValues`.
+    public let stackedNames: [String]
+    let stacker: FirstLevelScorer
+    let discussionIndex: FeatureIndex
+    let polarityIndex: FeatureIndex
+
+    public init(scorer: LexiconScorer, discussionScheme: EmotionScheme, basicScheme: EmotionScheme,
+                polarityScheme: EmotionScheme, brighter: LinearModel, xed: LinearModel,
+                absa: LinearModel, discussion: LinearModel, polarity: LinearModel) {
+        self.scorer = scorer
+        self.discussionScheme = discussionScheme
+        self.basicScheme = basicScheme
+        self.polarityScheme = polarityScheme
+        self.brighter = brighter
+        self.xed = xed
+        self.absa = absa
+        self.discussion = discussion
+        self.polarity = polarity
+        let cues = scorer.lexicon.cueLabels
+        stackedNames = Self.stackedNames(basic: basicScheme.ids)
+        stacker = FirstLevelScorer(brighter: brighter, xed: xed, absa: absa,
+                                   basic: basicScheme.ids, cueLabels: cues)
+        discussionIndex = FeatureIndex(vocabulary: discussion.features, cueLabels: cues,
+                                       stacked: stackedNames)
+        polarityIndex = FeatureIndex(vocabulary: polarity.features, cueLabels: cues,
+                                     stacked: stackedNames)
+    }
+
+    static func stackedNames(basic: [String]) -> [String] { basic.map { "basic:" + $0 } + ["absa"] }
+
+    /// Loads schemes, lexicons and models from `models` (the `Models/` directory).
+    public convenience init(models: URL, stem: (String) -> String) throws {
+        func path(_ rel: String) -> String { models.appendingPathComponent(rel).path }
+        let lexicon = try EmotionLexicon(directory: models.appendingPathComponent("emotions/lexicons"),
+                                         stem: stem)
+        self.init(scorer: LexiconScorer(lexicon: lexicon),
+                  discussionScheme: try EmotionScheme.load(path: path(EmotionScheme.discussionFile)),
+                  basicScheme: try EmotionScheme.load(path: path(EmotionScheme.basicFile)),
+                  polarityScheme: try EmotionScheme.load(path: path(EmotionScheme.polarityFile)),
+                  brighter: try LinearModel.load(path: path(Self.brighterFile)),
+                  xed: try LinearModel.load(path: path(Self.xedFile)),
+                  absa: try LinearModel.load(path: path(Self.absaFile)),
+                  discussion: try LinearModel.load(path: path(Self.discussionFile)),
+                  polarity: try LinearModel.load(path: path(Self.polarityFile)))
+        try validate()
+    }
+
+    private func validate() throws {
+        guard discussion.labels == discussionScheme.ids else {
+            throw SamtalError(.invalidModel,
+                              "the discussion-emotion model's labels \(discussion.labels) differ from the scheme \(discussionScheme.ids)",
+                              hint: "retrain with `make train`")
+        }
+        guard polarity.labels == Self.polarityLabels else {
+            throw SamtalError(.invalidModel, "the polarity model's labels must be \(Self.polarityLabels)",
+                              hint: "retrain with `make train`")
+        }
+    }
+
+    func firstLevel(_ text: AnalyzedText, lexicon a: LexiconAnalysis,
+                    scratch: inout [Double], scratch2: inout [Double]) -> [Float] {
+        stacker.values(text, lexicon: a, scratch: &scratch, scratch2: &scratch2)
+    }
+}
+
+/// The first-level models whose scores are stacked as features of the discussion-emotion and
+/// polarity models: basic emotion probabilities (the mean of the BRIGHTER and XED models where
+/// both know the label) and stance (p(positive) − p(negative) of the absabank model).
+struct FirstLevelScorer: Sendable {
+    let brighter: LinearModel
+    let xed: LinearModel
+    let absa: LinearModel
+    let brighterIndex: FeatureIndex
+    let xedIndex: FeatureIndex
+    let absaIndex: FeatureIndex
+    /// For each basic label: its column in `brighter` and in `xed` (−1 when absent).
+    let basicColumns: [(Int, Int)]
+
+    init(brighter: LinearModel, xed: LinearModel, absa: LinearModel, basic: [String],
+         cueLabels: [String]) {
+        self.brighter = brighter
+        self.xed = xed
+        self.absa = absa
+        brighterIndex = FeatureIndex(vocabulary: brighter.features, cueLabels: cueLabels, stacked: [])
+        xedIndex = FeatureIndex(vocabulary: xed.features, cueLabels: cueLabels, stacked: [])
+        absaIndex = FeatureIndex(vocabulary: absa.features, cueLabels: cueLabels, stacked: [])
+        basicColumns = basic.map { id in
+            (brighter.labels.firstIndex(of: id) ?? -1, xed.labels.firstIndex(of: id) ?? -1)
+        }
+    }
+
+    /// Stacked values in `EmotionModels.stackedNames` order: basic labels, then stance.
+    func values(_ text: AnalyzedText, lexicon a: LexiconAnalysis,
+                scratch: inout [Double], scratch2: inout [Double]) -> [Float] {
+        var values = [Float](repeating: 0, count: basicColumns.count + 1)
+        brighter.probabilities(brighterIndex.vector(text, lexicon: a, stacked: []), into: &scratch)
+        xed.probabilities(xedIndex.vector(text, lexicon: a, stacked: []), into: &scratch2)
+        for (k, (b, x)) in basicColumns.enumerated() {
+            var sum = 0.0, n = 0.0
+            if b >= 0 { sum += scratch[b]; n += 1 }
+            if x >= 0 { sum += scratch2[x]; n += 1 }
+            values[k] = n > 0 ? Float(sum / n) : 0
+        }
+        absa.probabilities(absaIndex.vector(text, lexicon: a, stacked: []), into: &scratch)
+        values[basicColumns.count] = Float(scratch[0] - scratch[1])
+        return values
+    }
+}

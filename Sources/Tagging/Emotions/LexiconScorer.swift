@@ -1,0 +1,231 @@
+/// What the lexicon layer found in one text: valence, cue strength per discussion emotion, and
+/// the words behind them.
+public struct LexiconAnalysis: Sendable, Equatable {
+    /// Sum of positive word valence after modifiers.
+    public var positive: Double = 0
+    /// Sum of negative word valence after modifiers (as a positive number).
+    public var negative: Double = 0
+    /// Net valence squashed to −1…1: x / √(x² + 1) with x = positive − negative.
+    public var valence: Double = 0
+    /// Cue strength per label of `EmotionLexicon.cueLabels` (negated cues excluded).
+    public var cues: [Double]
+    /// Strength of negated cues per label ("jag är inte orolig").
+    public var negatedCues: [Double]
+    public var negations = 0
+    /// Sentences ending in a question mark.
+    public var questions = 0
+    /// Exclamation marks.
+    public var exclamations = 0
+    public var irony = false
+    public var contrast = false
+    /// Matched cue text per label.
+    public var cueEvidence: [[String]]
+    public var positiveEvidence: [String] = []
+    public var negativeEvidence: [String] = []
+
+    init(labels: Int) {
+        cues = [Double](repeating: 0, count: labels)
+        negatedCues = cues
+        cueEvidence = [[String]](repeating: [], count: labels)
+    }
+}
+
+/// The rule-based layer: word valence and emotion cues with negation scope, degree modifiers,
+/// contrast and question/irony handling (after VADER, Hutto & Gilbert 2014, adapted to Swedish).
+///
+/// - Negation: a negator reverses and damps (×−0.74) the valence of the next `negationScope`
+///   words and cancels emotion cues there; the scope ends at punctuation or a contrast word.
+///   "utan" after an earlier negation in the same sentence ("inte X utan Y") is a contrast, and
+///   "inte bara" is not a negation.
+/// - Degree: an intensifier or diminisher up to two words before scales the next valenced word or
+///   cue; intensifying prefixes ("jättebra") scale the word itself.
+/// - Contrast: with a contrast word ("men") in the text, everything before the last one counts
+///   ×0.5 and everything after ×1.5.
+/// - Questions: valence in a sentence ending in "?" counts ×0.8.
+/// - Irony markers ("ja visst", "tack för det") with negative valence present turn most of the
+///   positive valence negative.
+public struct LexiconScorer: Sendable {
+    public let lexicon: EmotionLexicon
+    public var negationScope = 3
+    public var contrastBefore = 0.5
+    public var contrastAfter = 1.5
+    public var questionFactor = 0.8
+
+    public init(lexicon: EmotionLexicon) { self.lexicon = lexicon }
+
+    /// Scores `text`. With `evidence` false no evidence strings are built (faster).
+    public func score(_ text: AnalyzedText, evidence: Bool = true) -> LexiconAnalysis {
+        var out = LexiconAnalysis(labels: lexicon.cueLabels.count)
+        let tokens = text.tokens
+        // The word sequence (fillers dropped) with clause numbers; punctuation starts a clause.
+        var seq: [Int] = []
+        var clause: [Int] = []
+        seq.reserveCapacity(tokens.count)
+        clause.reserveCapacity(tokens.count)
+        var clauseID = 0
+        var questionSentence = Set<Int>()
+        for (i, t) in tokens.enumerated() {
+            switch t.kind {
+            case .word, .number:
+                if t.isFiller { continue }
+                seq.append(i)
+                clause.append(clauseID)
+            case .punctuation:
+                clauseID += 1
+                if t.normalized == "?" {
+                    questionSentence.insert(t.sentence)
+                } else if t.normalized == "!" {
+                    out.exclamations += 1
+                }
+            default:
+                break
+            }
+        }
+        out.questions = questionSentence.count
+        if seq.isEmpty { return out }
+
+        // Role of each word: negator, contrast, or neither. "inte bara" is not a negation;
+        // "utan" after a negation in the same sentence is a contrast.
+        var isNegator = [Bool](repeating: false, count: seq.count)
+        var isContrast = [Bool](repeating: false, count: seq.count)
+        var lastNegationSentence = -1
+        for j in seq.indices {
+            let t = tokens[seq[j]]
+            let w = t.normalized
+            if w == "utan" && lastNegationSentence == t.sentence {
+                isContrast[j] = true
+            } else if lexicon.negators[w] != nil {
+                let next = j + 1 < seq.count ? tokens[seq[j + 1]].normalized : ""
+                if next != "bara" && next != "enbart" {
+                    isNegator[j] = true
+                    lastNegationSentence = t.sentence
+                    out.negations += 1
+                }
+            } else if lexicon.contrast[w] != nil && j > 0 && j < seq.count - 1 {
+                isContrast[j] = true
+            }
+        }
+        // Contrast: weights relative to the last contrast word.
+        var lastContrast = -1
+        for j in seq.indices where isContrast[j] { lastContrast = j }
+        out.contrast = lastContrast >= 0
+
+        // Negation scope: index of the negator covering each word, or −1.
+        var negatedBy = [Int](repeating: -1, count: seq.count)
+        var active = -1
+        var left = 0
+        for j in seq.indices {
+            if j > 0 && clause[j] != clause[j - 1] { left = 0 }
+            if isContrast[j] { left = 0 }
+            if isNegator[j] {
+                active = j
+                left = negationScope
+                continue
+            }
+            if left > 0 {
+                negatedBy[j] = active
+                left -= 1
+            }
+        }
+
+        for j in seq.indices {
+            let t = tokens[seq[j]]
+            let contrastWeight = lastContrast < 0 || j == lastContrast ? 1.0
+                : (j < lastContrast ? contrastBefore : contrastAfter)
+            // Degree modifiers up to two words before, in the same clause.
+            var degree: Float = 1
+            for back in 1...2 where j - back >= 0 && clause[j - back] == clause[j] {
+                if let d = lexicon.degree[tokens[seq[j - back]].normalized] { degree *= d }
+            }
+            // Emotion cues and irony markers starting here.
+            do {
+                matchPatterns(at: j, seq: seq, clause: clause, tokens: tokens) { pattern, end in
+                    let negated = !pattern.containsNegator && negatedBy[j] >= 0
+                    if pattern.label < 0 {
+                        if !negated { out.irony = true }
+                        return
+                    }
+                    let strength = Double(pattern.weight * degree) * contrastWeight
+                    if negated {
+                        out.negatedCues[pattern.label] += strength
+                    } else {
+                        out.cues[pattern.label] += strength
+                    }
+                    if evidence {
+                        let words = (j...end).map { tokens[seq[$0]].normalized }.joined(separator: " ")
+                        out.cueEvidence[pattern.label].append(
+                            negated ? "\(tokens[seq[negatedBy[j]]].normalized) … \(words)" : words)
+                    }
+                }
+            }
+            // Word valence.
+            guard t.kind == .word, !isNegator[j], !isContrast[j] else { continue }
+            var factor = degree
+            var v = lexicon.valence(normalized: t.normalized, stem: t.stem)
+            for (prefix, f) in lexicon.prefixes where t.normalized.hasPrefix(prefix)
+                && t.normalized.count > prefix.count + 2 {
+                factor *= f
+                if v == nil {
+                    let rest = String(t.normalized.dropFirst(prefix.count))
+                    v = lexicon.valenceByWord[rest]
+                }
+                break
+            }
+            guard let valence = v, valence != 0 else { continue }
+            var x = Double(valence * factor) * contrastWeight
+            let negator = negatedBy[j]
+            if negator >= 0 { x *= Double(lexicon.negators[tokens[seq[negator]].normalized] ?? -0.74) }
+            if questionSentence.contains(t.sentence) { x *= questionFactor }
+            if x > 0 {
+                out.positive += x
+            } else {
+                out.negative -= x
+            }
+            if evidence {
+                let word = negator >= 0
+                    ? (negator == j - 1 ? "\(tokens[seq[negator]].normalized) \(t.normalized)"
+                       : "\(tokens[seq[negator]].normalized) … \(t.normalized)")
+                    : t.normalized
+                if x > 0 { out.positiveEvidence.append(word) } else { out.negativeEvidence.append(word) }
+            }
+        }
+        if out.irony && out.negative > 0 {
+            // Irony: praise next to complaint means the complaint.
+            out.negative += 0.74 * out.positive
+            out.positive *= 0.26
+        }
+        let x = out.positive - out.negative
+        out.valence = x / (x * x + 1).squareRoot()
+        return out
+    }
+
+    /// Calls `body` for every pattern matching the words from `j` on (within one clause), with
+    /// the index of its last word.
+    @inline(__always)
+    private func matchPatterns(at j: Int, seq: [Int], clause: [Int], tokens: [Token],
+                               _ body: (EmotionLexicon.Pattern, Int) -> Void) {
+        let head = tokens[seq[j]].normalized
+        if let exact = lexicon.patternsByFirst[head] {
+            for p in exact { if let end = match(p, at: j, seq: seq, clause: clause, tokens: tokens) { body(p, end) } }
+        }
+        if head.count >= 3, let byPrefix = lexicon.prefixPatterns[String(head.prefix(3))] {
+            for p in byPrefix { if let end = match(p, at: j, seq: seq, clause: clause, tokens: tokens) { body(p, end) } }
+        }
+    }
+
+    @inline(__always)
+    private func match(_ p: EmotionLexicon.Pattern, at j: Int, seq: [Int], clause: [Int],
+                       tokens: [Token]) -> Int? {
+        guard j + p.tokens.count <= seq.count else { return nil }
+        for (k, pt) in p.tokens.enumerated() {
+            if k > 0 && clause[j + k] != clause[j] { return nil }
+            let w = tokens[seq[j + k]].normalized
+            if pt.hasSuffix("*") {
+                if !w.hasPrefix(pt.dropLast()) { return nil }
+            } else if w != pt {
+                return nil
+            }
+        }
+        return j + p.tokens.count - 1
+    }
+}

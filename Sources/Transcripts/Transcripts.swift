@@ -1,1 +1,0 @@
-// Transcripts, stage 4: readers and writers per format, alignment with speaker turns.
