@@ -36,9 +36,9 @@ w3=$(peer_wall --tool webrtcvad --mode 3)
 si=$(peer_wall --tool silero)
 
 printf 'load average: %s\n\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
-printf '| tool (one core, %.0f s of audio) | s | × real time | samtal speed-up |\n' "$dur"
-printf '|---|---:|---:|---:|\n'
-printf '| samtal vad: decode + log-mel + features + model + hysteresis, CPU s (wall %.2f s) | %.3f | %.0f | 1 |\n' "$best_wall" "$best" "$(echo "$dur / $best" | bc -l)"
-printf '| webrtcvad mode 3, processing only, wall s | %.3f | %.0f | %.1f |\n' "$w3" "$(echo "$dur / $w3" | bc -l)" "$(echo "$w3 / $best" | bc -l)"
-printf '| silero-vad ONNX 1 thread, processing only, wall s | %.3f | %.0f | %.1f |\n' "$si" "$(echo "$dur / $si" | bc -l)" "$(echo "$si / $best" | bc -l)"
+printf '| tool (one core, %.0f s of audio) | CPU s | wall s | × real time (wall) | wall ÷ samtal wall |\n' "$dur"
+printf '|---|---:|---:|---:|---:|\n'
+printf '| samtal vad: decode + log-mel + features + model + hysteresis | %.3f | %.2f | %.0f | 1 |\n' "$best" "$best_wall" "$(echo "$dur / $best_wall" | bc -l)"
+printf '| webrtcvad mode 3, processing only | – | %.2f | %.0f | %.1f |\n' "$w3" "$(echo "$dur / $w3" | bc -l)" "$(echo "$w3 / $best_wall" | bc -l)"
+printf '| silero-vad ONNX 1 thread, processing only | – | %.2f | %.0f | %.1f |\n' "$si" "$(echo "$dur / $si" | bc -l)" "$(echo "$si / $best_wall" | bc -l)"
 printf '\nsamtal vad peak RSS: %s kB. Target: samtal ≤ 1 s CPU for 1 h: %s\n' "$rss" "$( [ "$(echo "$best <= 1" | bc -l)" = 1 ] && echo met || echo NOT met)"
