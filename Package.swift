@@ -33,6 +33,10 @@ let package = Package(
             providers: [.apt(["libsoxr-dev"])]),
 
         .systemLibrary(
+            name: "CBLAS", pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]),
+
+        .systemLibrary(
             name: "CStemmer",
             providers: [.apt(["libstemmer-dev"])]),
 
@@ -50,7 +54,7 @@ let package = Package(
 
         .target(name: "VoiceActivity", dependencies: ["DSP", "SamtalCore"]),
 
-        .target(name: "Diarization", dependencies: ["DSP", "SamtalCore"]),
+        .target(name: "Diarization", dependencies: ["CBLAS", "DSP", "SamtalCore"]),
 
         .target(
             name: "Transcripts",

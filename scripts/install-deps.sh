@@ -9,6 +9,7 @@ packages=(
   libfftw3-dev      # FFTW single precision (fftw3f)
   libsoxr-dev       # resampling
   libstemmer-dev    # Snowball stemmers (Swedish, English)
+  libopenblas-dev   # BLAS for the neural speaker encoder (diarization)
   libxml2-utils     # xmllint: REFI-QDA codebook schema test
   hunspell-sv       # Swedish word list for scripts/build-compound-list.sh
   ffmpeg            # fallback decoder for M4A/AAC/MP4/WebM

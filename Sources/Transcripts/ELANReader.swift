@@ -7,7 +7,8 @@ import SamtalCore
 /// Reads ELAN annotation documents (`.eaf`). Top-level tiers give utterances (speaker: the tier's
 /// PARTICIPANT, else its TIER_ID); annotations on dependent (reference) tiers are attached to
 /// their parent utterance as metadata keyed by tier id. Time slots without a TIME_VALUE are
-/// interpolated linearly between their aligned neighbours in TIME_ORDER.
+/// interpolated linearly between their aligned neighbours in TIME_ORDER. Annotations on a
+/// `Time_Subdivision` tier become the parent utterance's words.
 struct ELANReader {
     var context: ReadContext
 
@@ -15,6 +16,7 @@ struct ELANReader {
         var id: String
         var participant: String?
         var parent: String?
+        var type: String?
         var annotations: [Annotation] = []
     }
 
@@ -31,6 +33,8 @@ struct ELANReader {
         var slotOrder: [String] = []
         var slotValues: [String: Double] = [:]
         var tiers: [Tier] = []
+        /// Linguistic type id → constraint stereotype (`Time_Subdivision`, `Included_In` …).
+        var constraints: [String: String] = [:]
         var current: Annotation? = nil
         var inValue = false
         var header: [String: String] = [:]
@@ -39,7 +43,10 @@ struct ELANReader {
 
         func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
             if error == nil {
-                error = ("\(parseError.localizedDescription)", parser.lineNumber, parser.columnNumber)
+                // The code is libxml2's (e.g. 76: closing tag does not match); Foundation's
+                // names for the codes differ between platforms, so the number is reported.
+                let code = (parseError as NSError).code
+                error = ("XML parser error \(code)", parser.lineNumber, parser.columnNumber)
             }
         }
 
@@ -56,7 +63,12 @@ struct ELANReader {
             case "TIER":
                 tiers.append(Tier(id: attributes["TIER_ID"] ?? "tier\(tiers.count + 1)",
                                   participant: attributes["PARTICIPANT"],
-                                  parent: attributes["PARENT_REF"]))
+                                  parent: attributes["PARENT_REF"],
+                                  type: attributes["LINGUISTIC_TYPE_REF"]))
+            case "LINGUISTIC_TYPE":
+                if let id = attributes["LINGUISTIC_TYPE_ID"], let c = attributes["CONSTRAINTS"] {
+                    constraints[id] = c
+                }
             case "ALIGNABLE_ANNOTATION":
                 current = Annotation(id: attributes["ANNOTATION_ID"] ?? "", slot1: attributes["TIME_SLOT_REF1"],
                                      slot2: attributes["TIME_SLOT_REF2"])
@@ -154,12 +166,22 @@ struct ELANReader {
                         steps += 1
                     }
                 } else if let s = byID[a.id]?.start {
+                    // The parent annotation holding the middle of this one.
+                    let mid = (s + (byID[a.id]?.end ?? s)) / 2
                     target = utterances.firstIndex { u, _ in
-                        u.metadata["tier"] == tier.parent && (u.start ?? .infinity) <= s + 1e-9
-                            && s < (u.end ?? -.infinity) + 1e-9
+                        u.metadata["tier"] == tier.parent && (u.start ?? .infinity) <= mid + 1e-9
+                            && mid <= (u.end ?? -.infinity) + 1e-9
                     }
                 }
                 guard let i = target else { continue }
+                // A time subdivision of an utterance is its words, with (interpolated) times.
+                if a.ref == nil, tier.type.flatMap({ collector.constraints[$0] }) == "Time_Subdivision",
+                   utterances[i].0.metadata["wordsTier"].map({ $0 == tier.id }) ?? true {
+                    utterances[i].0.metadata["wordsTier"] = tier.id
+                    let e = byID[a.id]
+                    utterances[i].0.words = (utterances[i].0.words ?? [])
+                        + [Word(text: a.value.trimmed, start: e?.start, end: e?.end)]
+                }
                 let old = utterances[i].0.metadata[tier.id]
                 utterances[i].0.metadata[tier.id] = old.map { $0 + " " + a.value.trimmed } ?? a.value.trimmed
             }

@@ -1,3 +1,5 @@
+import SamtalCore
+
 /// `Name: text` speaker prefixes, as Zoom, WhisperX (`[SPEAKER_00]: text`) and many hand-made
 /// transcripts write them.
 enum SpeakerPrefix {
@@ -37,8 +39,6 @@ enum SpeakerPrefix {
         }
     }
 }
-
-import SamtalCore
 
 /// Ids: the source's when present and unique, else derived from the position (`u0001`).
 struct UtteranceIDs {

@@ -1,6 +1,8 @@
 /// Cue text of WebVTT (and the markup SRT players accept): tags stripped, character references
 /// decoded, the voice of `<v Name>` spans kept, following the tokenizer of the W3C WebVTT
 /// specification (§6.4 "WebVTT cue text parsing rules").
+import SamtalCore
+
 struct CueText: Equatable {
     /// Text with markup removed and character references decoded.
     var text: String
@@ -8,11 +10,21 @@ struct CueText: Equatable {
     var voice: String?
     /// Classes of that `<v>` span (`<v.loud Anna>` → `["loud"]`).
     var voiceClasses: [String]
+    /// Timestamp tags (`<00:00:01.500>`, karaoke and YouTube captions): position in `text`
+    /// (in Unicode scalars) where each time begins.
+    var timestamps: [(offset: Int, seconds: Double)] = []
+
+    static func == (a: CueText, b: CueText) -> Bool {
+        a.text == b.text && a.voice == b.voice && a.voiceClasses == b.voiceClasses
+            && a.timestamps.map(\.offset) == b.timestamps.map(\.offset)
+            && a.timestamps.map(\.seconds) == b.timestamps.map(\.seconds)
+    }
 
     init(parsing raw: String) {
         var out = String.UnicodeScalarView()
         var voice: String? = nil
         var classes: [String] = []
+        var marks: [(Int, Double)] = []
         let s = Array(raw.unicodeScalars)
         var i = 0
         while i < s.count {
@@ -28,7 +40,11 @@ struct CueText: Equatable {
                 let tag = Array(s[(i + 1)..<j])
                 i = min(j + 1, s.count)
                 guard let first = tag.first, first != "/" else { continue }
-                if first.isASCIIDigit { continue }  // timestamp tag
+                if first.isASCIIDigit {  // timestamp tag
+                    var p = 0
+                    if let t = WebVTTParser.timestamp(tag, &p), p == tag.count { marks.append((out.count, t)) }
+                    continue
+                }
                 // Tag name and classes run to whitespace; the annotation follows.
                 var k = 0
                 while k < tag.count, !CueText.isSpace(tag[k]) { k += 1 }
@@ -48,6 +64,28 @@ struct CueText: Equatable {
         self.text = String(out)
         self.voice = voice
         self.voiceClasses = classes
+        self.timestamps = marks
+    }
+
+    /// Words timed by the timestamp tags: the text before the first tag runs from `start`, each
+    /// later piece from its tag to the next one (the last to `end`); every word of a piece gets
+    /// the piece's times.
+    func timedWords(start: Double, end: Double) -> [Word]? {
+        guard !timestamps.isEmpty else { return nil }
+        let scalars = Array(text.unicodeScalars)
+        var bounds = [(0, start)] + timestamps.map { ($0.offset, $0.seconds) }
+        bounds.append((scalars.count, end))
+        var words: [Word] = []
+        for k in 0..<(bounds.count - 1) {
+            let (a, t0) = bounds[k]
+            let b = max(a, bounds[k + 1].0)
+            let piece = String(String.UnicodeScalarView(scalars[min(a, scalars.count)..<min(b, scalars.count)]))
+            let t1 = bounds[k + 1].1
+            for w in piece.split(whereSeparator: { $0.isWhitespace }) {
+                words.append(Word(text: String(w), start: t0, end: max(t0, t1)))
+            }
+        }
+        return words.isEmpty ? nil : words
     }
 
     static func isSpace(_ c: Unicode.Scalar) -> Bool {

@@ -32,6 +32,8 @@ struct WebVTTParser {
         var headerLines: [String] = []
         var stylesheets: [String] = []
         var regions: [String] = []
+        /// Comment blocks (`NOTE …`), text after the keyword.
+        var notes: [String] = []
         /// Parse errors the algorithm met (malformed timing lines, misplaced blocks).
         var errorCount = 0
     }
@@ -96,6 +98,9 @@ struct WebVTTParser {
                 let first = lines.first ?? ""
                 let known = ["NOTE", "STYLE", "REGION"].contains { k in
                     first == k || first.hasPrefix(k + " ") || first.hasPrefix(k + "\t")
+                }
+                if first == "NOTE" || first.hasPrefix("NOTE ") || first.hasPrefix("NOTE\t") {
+                    result.notes.append(lines.joined(separator: "\n").dropFirst(4).trimmed)
                 }
                 if !known {
                     result.errorCount += 1
@@ -279,6 +284,11 @@ struct WebVTTParser {
         }
         let settings = String(String.UnicodeScalarView(line[pos...])).trimmed
         return .success((start, end, settings))
+    }
+
+    /// "Collect a WebVTT timestamp" outside a parser value (for timestamp tags in cue text).
+    static func timestamp(_ s: Scalars, _ pos: inout Int) -> Double? {
+        WebVTTParser(source: "", strict: false, diagnostics: IgnoringDiagnostics()).parseTimestamp(s, &pos)
     }
 
     /// "Collect a WebVTT timestamp": `[hh:]mm:ss.ttt`, hours with two or more digits.

@@ -12,15 +12,24 @@ struct WebVTTReader {
         var transcript = Transcript(format: TranscriptFormat.webvtt.rawValue)
         for line in result.headerLines {
             if let (key, value) = SpeakerPrefix.keyValue(line) {
-                if key.lowercased() == "language" { transcript.language = value }
-                transcript.metadata[key] = value
+                if key.lowercased() == "language" {
+                    transcript.language = value
+                } else {
+                    transcript.metadata[key] = value
+                }
             }
+        }
+        // Microsoft Stream/Teams put the language in a comment: `NOTE language:en-us`.
+        if transcript.language == nil,
+           let note = result.notes.first(where: { $0.lowercased().hasPrefix("language:") }) {
+            transcript.language = note.dropFirst("language:".count).trimmed
         }
         var ids = UtteranceIDs()
         for (index, cue) in result.cues.enumerated() {
             let parsed = CueText(parsing: cue.text)
             var u = Utterance(id: ids.make(cue.id, index: index), start: cue.start, end: cue.end,
-                              text: parsed.text.trimmed)
+                              text: parsed.text.trimmed,
+                              words: parsed.timedWords(start: cue.start, end: cue.end))
             if !cue.settings.isEmpty { u.metadata["settings"] = cue.settings }
             if !parsed.voiceClasses.isEmpty {
                 u.metadata["voiceClasses"] = parsed.voiceClasses.joined(separator: ".")

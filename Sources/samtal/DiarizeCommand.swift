@@ -1,12 +1,142 @@
 import ArgumentParser
+import AudioDecoding
+import Diarization
+import Foundation
 import SamtalCore
 
-// PLACEHOLDER: replaced by the stage's owner; must not ship.
+/// `samtal diarize`: who spoke when, as RTTM, JSON or lab.
 struct DiarizeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "diarize", abstract: "Find who spoke when.")
+        commandName: "diarize", abstract: "Find who spoke when.",
+        discussion: """
+            Decodes the file to 16 kHz mono, finds speech, describes 1.5 s windows of speech by \
+            a speaker embedding, clusters them and refines the boundaries frame by frame. The \
+            speaker count is estimated unless --speakers fixes it (or --min-speakers / \
+            --max-speakers bound it).
+
+            Examples:
+              samtal diarize meeting.flac > meeting.rttm
+              samtal diarize meeting.flac --format json --stats -o meeting.json
+              samtal diarize meeting.flac --speakers 4 --embedding neural
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case rttm, json, lab }
+
+    @Argument(help: "The audio file (anything `samtal decode` reads).")
+    var file: String
+
+    @Option(help: "Output format: rttm (default), json (both turn views and statistics) or lab.")
+    var format: Format = .rttm
+
+    @Option(help: "Exact number of speakers.")
+    var speakers: Int?
+
+    @Option(help: "Fewest speakers to report when estimating the count.")
+    var minSpeakers: Int?
+
+    @Option(help: "Most speakers to report when estimating the count.")
+    var maxSpeakers: Int?
+
+    @Flag(help: "Add participation statistics (as `;` comment lines in RTTM, `#` lines in lab; always in JSON).")
+    var stats = false
+
+    @Option(help: "Speaker embedding: neural (Resemblyzer's encoder, default) or dsp (cepstral statistics, faster).")
+    var embedding: DiarizationSettings.Embedding = .neural
+
+    @Option(help: "Folder holding speaker-encoder/ (default: the Models folder samtal finds).")
+    var models: String?
+
+    @Option(name: [.short, .long], help: "Write the result to this file instead of stdout.")
+    var output: String?
+
+    @Option(help: ArgumentHelp(
+        "Developer option for evaluation sweeps: KEY=VALUE,… over threshold, penalty, whiten, "
+            + "iterations, min-share, gmm, centre, window, hop (see DiarizationSettings).",
+        visibility: .hidden))
+    var tuning: String?
+
+    @OptionGroup var common: CommonOptions
+
+    func validate() throws {
+        if let tuning {
+            let keys: Set<String> = ["threshold", "penalty", "whiten", "iterations", "min-share", "gmm", "centre", "window", "hop"]
+            for pair in tuning.split(separator: ",") {
+                let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+                guard parts.count == 2, keys.contains(parts[0]), Double(parts[1]) != nil else {
+                    throw ValidationError("--tuning expects KEY=NUMBER pairs with KEY in \(keys.sorted().joined(separator: ", "))")
+                }
+            }
+        }
+        if let speakers, speakers < 1 { throw ValidationError("--speakers must be at least 1") }
+        if let minSpeakers, minSpeakers < 1 { throw ValidationError("--min-speakers must be at least 1") }
+        if let maxSpeakers, maxSpeakers < 1 { throw ValidationError("--max-speakers must be at least 1") }
+        if let minSpeakers, let maxSpeakers, minSpeakers > maxSpeakers {
+            throw ValidationError("--min-speakers is larger than --max-speakers")
+        }
+        if speakers != nil && (minSpeakers != nil || maxSpeakers != nil) {
+            throw ValidationError("--speakers fixes the count; leave out --min-speakers/--max-speakers")
+        }
+    }
+
+    var settings: DiarizationSettings {
+        var s = DiarizationSettings()
+        s.embedding = embedding
+        s.speakers = speakers
+        if let minSpeakers { s.minimumSpeakers = minSpeakers }
+        if let maxSpeakers { s.maximumSpeakers = maxSpeakers }
+        for pair in tuning?.split(separator: ",") ?? [] {
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let value = Double(parts[1]) else { continue }
+            switch parts[0] {
+            case "threshold": s.clusteringThreshold = value
+            case "penalty": s.speakerChangePenalty = value
+            case "whiten": s.whiteningDimensions = Int(value)
+            case "iterations": s.resegmentationIterations = Int(value)
+            case "min-share": s.minimumClusterShare = value
+            case "gmm": s.gmmComponents = Int(value)
+            case "centre": s.centreNeuralEmbeddings = value != 0
+            case "window": s.windowSeconds = value
+            case "hop": s.hopSeconds = value
+            default: continue
+            }
+        }
+        return s
+    }
 
     func run() async throws {
-        throw SamtalError(.internalError, "`samtal diarize` is not built yet")
+        let sink = common.makeSink()
+        let turns = try Self.diarize(path: file, settings: settings, models: models, diagnostics: sink)
+        try emitOutput(try Self.render(turns, file: file, format: format, stats: stats, settings: settings),
+                       to: output)
+        try common.finish(sink)
+    }
+
+    /// Decodes `path` as a stream into the diarization front end, then diarizes.
+    static func diarize(path: String, settings: DiarizationSettings, models: String?,
+                        diagnostics: DiagnosticSink) throws -> SpeakerTurns {
+        let encoder: VoiceEncoder? = settings.embedding == .neural
+            ? try VoiceEncoder(modelsDirectory: models.map { URL(fileURLWithPath: $0) }) : nil
+        let decoder = AudioDecoder()
+        let frontEnd = try DiarizationFrontEnd(sampleRate: decoder.targetSampleRate, encoder: encoder)
+        _ = try decoder.decode(path: path, diagnostics: diagnostics) { block in frontEnd.process(block) }
+        let (features, mel) = frontEnd.finish(encoder: encoder)
+        return try SpeakerDiarizer(settings: settings).run(
+            features: features, mel: mel, speech: nil, encoder: encoder, diagnostics: diagnostics)
+    }
+
+    static func render(_ turns: SpeakerTurns, file: String, format: Format, stats: Bool,
+                       settings: DiarizationSettings) throws -> String {
+        switch format {
+        case .rttm:
+            let text = RTTM.format(turns.overlapping, sampleRate: turns.sampleRate, fileID: RTTM.fileID(forPath: file))
+            return stats ? text + Participation(turns: turns).tableText(prefix: "; ") : text
+        case .lab:
+            let text = LabFormat.format(turns.exclusive, sampleRate: turns.sampleRate)
+            return stats ? text + Participation(turns: turns).tableText(prefix: "# ") : text
+        case .json:
+            return try DiarizationOutput(file: file, turns: turns, settings: settings).jsonText()
+        }
     }
 }
+
+extension DiarizationSettings.Embedding: ExpressibleByArgument {}

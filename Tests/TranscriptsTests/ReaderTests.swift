@@ -1,6 +1,7 @@
 import Foundation
 import SamtalCore
 import Testing
+import SamtalTestSupport
 @testable import Transcripts
 
 @Suite("Readers")
@@ -242,6 +243,29 @@ struct ReaderTests {
             _ = try TestResources.read(text: "<ANNOTATION_DOCUMENT>\n<TIER TIER_ID=\"x\">\n</ANNOTATION_DOCUMENT>", name: "b.eaf")
         }
         #expect(e?.location?.line != nil)
+    }
+
+    @Test(.enabled(if: Fixtures.sharedData != nil))
+    func largeELANDocumentInterpolatesSlotsIntoWordTimings() throws {
+        // pympi's sample: 7 182 time slots, 1 572 without a value; a time-subdivision word tier.
+        let path = Fixtures.sharedData!.appendingPathComponent("transcripts/dopefishh+pympi/sample_3.0.eaf").path
+        let t = try TranscriptIO.read(path: path, diagnostics: IgnoringDiagnostics())
+        let text = t.utterances.filter { $0.metadata["tier"] == "text" }
+        #expect(text.count > 100)
+        var checked = 0
+        for u in text {
+            guard let words = u.words, let s = u.start, let e = u.end else { continue }
+            // A time subdivision tiles its parent: first word starts at the utterance's start,
+            // each word ends where the next begins, the last ends at the utterance's end.
+            #expect(abs((words.first?.start ?? -1) - s) < 1e-6)
+            #expect(abs((words.last?.end ?? -1) - e) < 1e-6)
+            for (a, b) in zip(words, words.dropFirst()) {
+                #expect(abs((a.end ?? -1) - (b.start ?? -2)) < 1e-6)
+                #expect((a.start ?? 0) <= (a.end ?? 0))
+            }
+            checked += 1
+        }
+        #expect(checked > 100)
     }
 
     @Test func textGridLongShortAndUTF16AgreeWithEachOther() throws {

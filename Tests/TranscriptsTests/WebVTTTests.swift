@@ -70,6 +70,15 @@ struct WebVTTTests {
         #expect(t.utterances[1].text == "Tack")
     }
 
+    @Test func timestampTagsGiveWordTimings() throws {
+        let t = try TestResources.read("webvtt-py/youtube_dl.vtt")
+        let cue = try #require(t.utterances.first { $0.text == "this will happen is I'm telling" })
+        #expect(cue.words?.map(\.text) == ["this", "will", "happen", "is", "I'm", "telling"])
+        #expect(cue.words?.map(\.start) == [304.08, 304.199, 304.379, 304.62, 304.86, 305.069])
+        #expect(cue.words?[0].end == 304.199)
+        #expect(t.language == "en")
+    }
+
     @Test func teamsExportsGiveNamesWithoutGuestSuffix() throws {
         let t = try TestResources.read("synthetic/teams/teams_transcript.vtt")
         #expect(t.format == "webvtt")
@@ -84,6 +93,7 @@ struct WebVTTTests {
         #expect(!t.utterances.isEmpty)
         #expect(t.speakers.isEmpty)
         #expect(t.utterances[0].text == "Hello?")
+        #expect(t.language == "en-us")
     }
 
     @Test func teamsUnattributedTranscriptReadsAsTimedCues() throws {

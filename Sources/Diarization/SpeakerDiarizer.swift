@@ -1,0 +1,405 @@
+import Foundation
+import SamtalCore
+
+/// Stage 3: speech → speaker turns.
+///
+/// Scoring and deciding are separate steps, each testable alone:
+/// 1. **speech**: the given `SpeechRegions` (from the VoiceActivity stage), or a built-in
+///    energy detector when none are given;
+/// 2. **embedding**: one vector per window of speech (`windowSeconds`, every `hopSeconds`), from a
+///    `SpeakerEmbedding` (statistics of cepstra by default, or the neural encoder);
+/// 3. **clustering**: average-linkage AHC on cosine similarity with a threshold, a fixed count or
+///    bounds (`AgglomerativeClustering`);
+/// 4. **resegmentation**: a diagonal GMM per speaker on frame features and a Viterbi pass with a
+///    speaker-change penalty, so boundaries land on 10 ms frames rather than window edges.
+public struct SpeakerDiarizer: Sendable {
+    public var settings: DiarizationSettings
+
+    public init(settings: DiarizationSettings = DiarizationSettings()) {
+        self.settings = settings
+    }
+
+    /// Diarizes one recording from its frame features, window embeddings and speech.
+    ///
+    /// - Parameters:
+    ///   - features: frame features for resegmentation (cepstra; see `FrameFeatures`).
+    ///   - embeddings: one embedding per window from `windows(for:speech:)`, L2-normalised or not.
+    ///   - windows: the windows the embeddings were made from, in frames.
+    ///   - speech: per-frame speech mask.
+    public func run(features: FrameFeatures, speech: [Bool], windows: [FrameWindow],
+                    embeddings: [[Float]], diagnostics: DiagnosticSink) -> SpeakerTurns {
+        let frameCount = features.frameCount
+        var labels = [Int](repeating: -1, count: frameCount)
+        let speechRuns = Self.runs(of: speech)
+        if speechRuns.isEmpty {
+            diagnostics.warning("diarize.no-speech", "no speech found; the output has no speaker turns")
+            return turns(from: labels, features: features)
+        }
+
+        // Cluster the windows.
+        var windowLabels = cluster(embeddings, diagnostics: diagnostics)
+        var speakerCount = (windowLabels.max() ?? -1) + 1
+        if windows.isEmpty {
+            // Speech too short for a single window: one speaker.
+            speakerCount = 1
+            windowLabels = []
+        }
+
+        // Initial frame labels: the window with the nearest centre within the same speech run;
+        // runs without a window stay unlabelled until resegmentation.
+        for run in speechRuns {
+            let inside = windows.indices.filter { windows[$0].start < run.upperBound && windows[$0].end > run.lowerBound }
+            for t in run {
+                if speakerCount == 1 {
+                    labels[t] = 0
+                    continue
+                }
+                var best = -1
+                var bestDistance = Int.max
+                for w in inside {
+                    let centre = (windows[w].start + windows[w].end) / 2
+                    let distance = abs(centre - t)
+                    if distance < bestDistance {
+                        bestDistance = distance
+                        best = w
+                    }
+                }
+                if best >= 0 { labels[t] = windowLabels[best] }
+            }
+        }
+        if speakerCount > 1 && settings.resegmentationIterations > 0 {
+            labels = resegment(labels, features: features, speechRuns: speechRuns, speakers: speakerCount)
+        }
+        // Anything still unlabelled (possible only when a speaker model could not be trained)
+        // takes its nearest labelled neighbour's label.
+        fillUnlabelled(&labels, speech: speech)
+        return turns(from: labels, features: features)
+    }
+
+    /// Window positions over the speech runs, in frames: `windowFrames` long every `hopFrames`,
+    /// and one window covering a run shorter than a window but at least `minimumWindowFrames`.
+    public func windows(speech: [Bool], hopLength: Int, sampleRate: Int) -> [FrameWindow] {
+        let framesPerSecond = Double(sampleRate) / Double(hopLength)
+        let length = max(1, Int((settings.windowSeconds * framesPerSecond).rounded()))
+        let hop = max(1, Int((settings.hopSeconds * framesPerSecond).rounded()))
+        let minimum = max(1, Int((settings.minimumWindowSeconds * framesPerSecond).rounded()))
+        var result: [FrameWindow] = []
+        for run in Self.runs(of: speech) {
+            let count = run.count
+            if count < minimum { continue }
+            if count <= length {
+                result.append(FrameWindow(start: run.lowerBound, end: run.upperBound))
+                continue
+            }
+            // Evenly spread windows so that the last one ends at the run's end.
+            let steps = Int((Double(count - length) / Double(hop)).rounded(.up))
+            for i in 0...steps {
+                let start = run.lowerBound + Int((Double(i) * Double(count - length) / Double(max(steps, 1))).rounded())
+                result.append(FrameWindow(start: start, end: start + length))
+            }
+        }
+        return result
+    }
+
+    // MARK: - Clustering
+
+    func cluster(_ embeddings: [[Float]], diagnostics: DiagnosticSink) -> [Int] {
+        let n = embeddings.count
+        if n == 0 { return [] }
+        let normalised = embeddings.map(Self.l2Normalised)
+        // Bound memory and time: cluster at most `maximumClusteringWindows` evenly spread windows,
+        // then give every window the label of the nearest cluster centroid.
+        let limit = max(2, settings.maximumClusteringWindows)
+        let chosen: [Int] = n <= limit ? Array(0..<n) : (0..<limit).map { $0 * n / limit }
+        let sample = chosen.map { normalised[$0] }
+        let merges = AgglomerativeClustering.dendrogram(sample)
+        let sampleLabels = largeClusters(merges: merges, vectors: sample)
+        var labels = chosen.count == n
+            ? sampleLabels
+            : Self.assignToCentroids(normalised, sampleLabels: sampleLabels, sampleIndices: chosen)
+        labels = Self.refineByCentroids(normalised, labels: labels, iterations: settings.centroidRefinementIterations)
+        return Self.renumbered(labels)
+    }
+
+    /// Cuts the dendrogram so that the number of *large* clusters (at least `minimumClusterShare`
+    /// of the windows, and 2 windows) matches the rule — the threshold, clamped to the bounds, or
+    /// the fixed count — and gives the windows of small clusters to the nearest large one. Average
+    /// linkage isolates outlier windows (laughter, overlap, a window straddling two speakers)
+    /// early; counting them as speakers is the commonest error of plain AHC (pyannote's
+    /// `min_cluster_size` serves the same purpose).
+    func largeClusters(merges: [AgglomerativeClustering.Merge], vectors: [[Float]]) -> [Int] {
+        let n = vectors.count
+        if n == 1 { return [0] }
+        let minimumCount = max(2, Int((settings.minimumClusterShare * Double(n)).rounded(.up)))
+        func bySize(_ labels: [Int]) -> [(label: Int, count: Int)] {
+            var counts: [Int: Int] = [:]
+            for l in labels { counts[l, default: 0] += 1 }
+            return counts.map { (label: $0.key, count: $0.value) }
+                .sorted { ($0.count, -$0.label) > ($1.count, -$1.label) }
+        }
+        func large(_ labels: [Int]) -> [Int] { bySize(labels).filter { $0.count >= minimumCount }.map(\.label) }
+        let target: Int
+        if let fixed = settings.speakers {
+            target = fixed
+        } else {
+            let above = merges.filter { $0.similarity >= settings.clusteringThreshold }.count
+            let cut = AgglomerativeClustering.cut(merges, items: n, clusters: n - above)
+            target = min(max(large(cut).count, settings.minimumSpeakers), settings.maximumSpeakers)
+        }
+        let wanted = max(1, min(target, n))
+        // The coarsest cut with at least `wanted` large clusters.
+        var labels = AgglomerativeClustering.cut(merges, items: n, clusters: wanted)
+        var keep = large(labels)
+        var k = wanted
+        while keep.count < wanted && k < n {
+            k += 1
+            labels = AgglomerativeClustering.cut(merges, items: n, clusters: k)
+            keep = large(labels)
+        }
+        if keep.count < wanted { keep = bySize(labels).map(\.label) }
+        keep = Array(keep.prefix(wanted))
+        let centroids = Self.centroids(vectors, labels: labels, clusters: (labels.max() ?? 0) + 1)
+        return labels.enumerated().map { i, l in
+            if keep.contains(l) { return l }
+            return keep.max { Self.dot(vectors[i], centroids[$0]) < Self.dot(vectors[i], centroids[$1]) }!
+        }
+    }
+
+    /// A few k-means steps in cosine geometry from the clustering's centroids: windows move to
+    /// the nearest centroid, centroids are recomputed. Fixes windows AHC merged early and
+    /// wrongly; the number of clusters never grows.
+    static func refineByCentroids(_ vectors: [[Float]], labels: [Int], iterations: Int) -> [Int] {
+        var labels = renumbered(labels)
+        for _ in 0..<iterations {
+            let k = (labels.max() ?? 0) + 1
+            if k < 2 { break }
+            let centroids = centroids(vectors, labels: labels, clusters: k)
+            let next = vectors.map { v in (0..<k).max { dot(v, centroids[$0]) < dot(v, centroids[$1]) }! }
+            if next == labels { break }
+            if Set(next).count < k { break }  // never empty a cluster
+            labels = next
+        }
+        return labels
+    }
+
+    static func assignToCentroids(_ vectors: [[Float]], sampleLabels: [Int], sampleIndices: [Int]) -> [Int] {
+        let k = (sampleLabels.max() ?? 0) + 1
+        let sampled = sampleIndices.map { vectors[$0] }
+        let centroids = centroids(sampled, labels: sampleLabels, clusters: k)
+        return vectors.map { v in
+            (0..<k).max { dot(v, centroids[$0]) < dot(v, centroids[$1]) }!
+        }
+    }
+
+    static func centroids(_ vectors: [[Float]], labels: [Int], clusters k: Int) -> [[Float]] {
+        let d = vectors.first?.count ?? 0
+        var sums = [[Float]](repeating: [Float](repeating: 0, count: d), count: k)
+        for (v, l) in zip(vectors, labels) { for j in 0..<d { sums[l][j] += v[j] } }
+        return sums.map(l2Normalised)
+    }
+
+    static func renumbered(_ labels: [Int]) -> [Int] {
+        var map: [Int: Int] = [:]
+        return labels.map { l in
+            if l < 0 { return l }
+            if let m = map[l] { return m }
+            map[l] = map.count
+            return map[l]!
+        }
+    }
+
+    static func l2Normalised(_ v: [Float]) -> [Float] {
+        var norm: Float = 0
+        for x in v { norm += x * x }
+        norm = norm.squareRoot()
+        return norm > 0 ? v.map { $0 / norm } : v
+    }
+
+    static func dot(_ a: [Float], _ b: [Float]) -> Float {
+        var s: Float = 0
+        for i in 0..<min(a.count, b.count) { s += a[i] * b[i] }
+        return s
+    }
+
+    // MARK: - Resegmentation
+
+    /// GMM per speaker, trained on the frames currently labelled with it, then Viterbi over each
+    /// speech run with a fixed log-penalty per speaker change; repeated `resegmentationIterations`
+    /// times.
+    func resegment(_ initial: [Int], features: FrameFeatures, speechRuns: [Range<Int>], speakers k: Int) -> [Int] {
+        var labels = initial
+        let dimension = features.dimension
+        let data = features.values
+        // Variance floor: a fraction of each dimension's global variance over speech frames.
+        var floor = [Double](repeating: 1e-3, count: dimension)
+        do {
+            var mean = [Double](repeating: 0, count: dimension)
+            var square = [Double](repeating: 0, count: dimension)
+            var count = 0.0
+            for run in speechRuns {
+                for t in run {
+                    for d in 0..<dimension {
+                        let x = Double(data[t * dimension + d])
+                        mean[d] += x
+                        square[d] += x * x
+                    }
+                    count += 1
+                }
+            }
+            for d in 0..<dimension where count > 0 {
+                let m = mean[d] / count
+                floor[d] = max(1e-4, 0.01 * (square[d] / count - m * m))
+            }
+        }
+        let penalty = settings.speakerChangePenalty
+        for _ in 0..<settings.resegmentationIterations {
+            var framesOf = [[Int]](repeating: [], count: k)
+            for (t, l) in labels.enumerated() where l >= 0 {
+                // Subsample long speakers for training speed; every 2nd frame is plenty.
+                if t % settings.trainingFrameStride == 0 { framesOf[l].append(t) }
+            }
+            let active = (0..<k).filter { framesOf[$0].count >= 2 * dimension }
+            if active.count < 2 { break }
+            let models = active.map {
+                DiagonalGMM(data: data, dimension: dimension, frames: framesOf[$0],
+                            components: settings.gmmComponents, iterations: settings.gmmIterations,
+                            varianceFloor: floor)
+            }
+            var scratch = [Double](repeating: 0, count: settings.gmmComponents)
+            var newLabels = [Int](repeating: -1, count: labels.count)
+            let m = active.count
+            for run in speechRuns {
+                // Frame log-likelihoods, run length × m.
+                var ll = [Double](repeating: 0, count: run.count * m)
+                data.withUnsafeBufferPointer { p in
+                    for (i, t) in run.enumerated() {
+                        let row = UnsafeBufferPointer(rebasing: p[(t * dimension)..<((t + 1) * dimension)])
+                        for s in 0..<m {
+                            ll[i * m + s] = models[s].logLikelihood(row, scratch: &scratch)
+                        }
+                    }
+                }
+                let path = Self.viterbi(ll, states: m, penalty: penalty)
+                for (i, t) in run.enumerated() { newLabels[t] = active[path[i]] }
+            }
+            if newLabels == labels { break }
+            labels = newLabels
+        }
+        return labels
+    }
+
+    /// Best state path for `ll` (frames × states log-likelihoods) where staying costs nothing and
+    /// switching to any other state costs `penalty`.
+    static func viterbi(_ ll: [Double], states m: Int, penalty: Double) -> [Int] {
+        let frames = ll.count / m
+        if frames == 0 { return [] }
+        var score = Array(ll[0..<m])
+        // from[t·m + s] = previous state of s at frame t.
+        var from = [Int32](repeating: 0, count: frames * m)
+        for t in 1..<max(1, frames) {
+            var bestState = 0
+            for s in 1..<m where score[s] > score[bestState] { bestState = s }
+            let switchScore = score[bestState] - penalty
+            for s in 0..<m {
+                if score[s] >= switchScore {
+                    from[t * m + s] = Int32(s)
+                    score[s] += ll[t * m + s]
+                } else {
+                    from[t * m + s] = Int32(bestState)
+                    score[s] = switchScore + ll[t * m + s]
+                }
+            }
+        }
+        var path = [Int](repeating: 0, count: frames)
+        var state = 0
+        for s in 1..<m where score[s] > score[state] { state = s }
+        for t in stride(from: frames - 1, through: 0, by: -1) {
+            path[t] = state
+            state = Int(from[t * m + state])
+        }
+        return path
+    }
+
+    func fillUnlabelled(_ labels: inout [Int], speech: [Bool]) {
+        guard labels.contains(where: { $0 >= 0 }) else {
+            for t in labels.indices where speech[t] { labels[t] = 0 }
+            return
+        }
+        // Forward then backward pass: copy the nearest labelled frame's label.
+        var last = -1
+        var distanceFromLast = [Int](repeating: Int.max, count: labels.count)
+        var forward = labels
+        for t in labels.indices {
+            if labels[t] >= 0 {
+                last = t
+            } else if speech[t] && last >= 0 {
+                forward[t] = labels[last]
+                distanceFromLast[t] = t - last
+            }
+        }
+        var next = -1
+        for t in labels.indices.reversed() {
+            if labels[t] >= 0 {
+                next = t
+            } else if speech[t] {
+                if next >= 0 && next - t < distanceFromLast[t] { forward[t] = labels[next] }
+            }
+        }
+        labels = forward
+    }
+
+    // MARK: - Output
+
+    /// Turns from frame labels; speakers are named `SPEAKER_00`… in order of first appearance.
+    func turns(from labels: [Int], features: FrameFeatures) -> SpeakerTurns {
+        let renamed = Self.renumbered(labels)
+        var turns: [SpeakerTurn] = []
+        var t = 0
+        let total = features.totalSamples
+        while t < renamed.count {
+            let label = renamed[t]
+            var end = t + 1
+            while end < renamed.count && renamed[end] == label { end += 1 }
+            if label >= 0 {
+                let start = min(total, features.frameStart(t))
+                let stop = min(total, end == renamed.count ? total : features.frameStart(end))
+                if stop > start {
+                    turns.append(SpeakerTurn(
+                        span: SampleSpan(start: start, end: stop),
+                        speaker: String(format: "SPEAKER_%02d", label)))
+                }
+            }
+            t = end
+        }
+        return SpeakerTurns(sampleRate: features.sampleRate, totalSamples: total,
+                            overlapping: turns, exclusive: turns)
+    }
+
+    /// Maximal runs of `true`.
+    static func runs(of mask: [Bool]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var t = 0
+        while t < mask.count {
+            if mask[t] {
+                var end = t + 1
+                while end < mask.count && mask[end] { end += 1 }
+                result.append(t..<end)
+                t = end
+            } else {
+                t += 1
+            }
+        }
+        return result
+    }
+}
+
+/// A window of frames `[start, end)` that one embedding describes.
+public struct FrameWindow: Sendable, Hashable {
+    public var start: Int
+    public var end: Int
+
+    public init(start: Int, end: Int) {
+        self.start = start
+        self.end = end
+    }
+}
