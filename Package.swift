@@ -11,6 +11,7 @@ let package = Package(
     products: [
         .executable(name: "samtal", targets: ["samtal"]),
         .library(name: "SamtalCore", targets: ["SamtalCore"]),
+        .library(name: "DSP", targets: ["DSP"]),  // for the Benchmarks/ package
         .library(name: "Pipeline", targets: ["Pipeline"]),
     ],
     dependencies: [

@@ -183,14 +183,24 @@ public struct MelFilterbank: Sendable, Equatable {
                 firstBin.withUnsafeBufferPointer { first in
                     let s = spectrum.baseAddress!
                     for b in 0..<bandCount {
-                        var acc: Float = 0
+                        // Four independent partial sums: a single Float accumulator would make
+                        // every add wait for the previous one.
+                        var (a0, a1, a2, a3): (Float, Float, Float, Float) = (0, 0, 0, 0)
                         let start = off[b], end = off[b + 1]
                         let base = s + first[b] - start
                         var j = start
+                        while j + 4 <= end {
+                            a0 += w[j] * base[j]
+                            a1 += w[j + 1] * base[j + 1]
+                            a2 += w[j + 2] * base[j + 2]
+                            a3 += w[j + 3] * base[j + 3]
+                            j += 4
+                        }
                         while j < end {
-                            acc += w[j] * base[j]
+                            a0 += w[j] * base[j]
                             j += 1
                         }
+                        let acc = (a0 + a1) + (a2 + a3)
                         bands[b] = acc
                     }
                 }

@@ -135,6 +135,8 @@ public struct MFCC: Sendable {
     public let lifter: Int
     /// `coefficientCount × bandCount`, row-major, liftering folded in.
     public let dctMatrix: [Float]
+    /// The same, transposed (`bandCount × coefficientCount`), for the vectorised transform.
+    @usableFromInline let dctColumns: [Float]
 
     /// Throws `invalidArgument` if `coefficientCount` is not in `1 ... bandCount`.
     public init(logMel: LogMelSpectrogram = .standard, coefficientCount: Int = 20,
@@ -157,6 +159,7 @@ public struct MFCC: Sendable {
             }
         }
         dctMatrix = m
+        dctColumns = (0 ..< n * coefficientCount).map { j in m[(j % coefficientCount) * n + j / coefficientCount] }
     }
 
     /// samtal's front end: 20 MFCCs of the standard log-mel (dB) spectrogram.
@@ -171,13 +174,16 @@ public struct MFCC: Sendable {
                           into coefficients: UnsafeMutableBufferPointer<Float>) {
         let n = self.logMel.mel.filterbank.bandCount
         precondition(logMel.count >= n && coefficients.count >= coefficientCount)
-        dctMatrix.withUnsafeBufferPointer { d in
-            let x = logMel.baseAddress!
-            for k in 0..<coefficientCount {
-                let row = d.baseAddress! + k * n
-                var acc: Float = 0
-                for i in 0..<n { acc += row[i] * x[i] }
-                coefficients[k] = acc
+        // c = D·x accumulated column by column: the inner loop runs over the coefficients,
+        // which are contiguous in `dctColumns`, so it vectorises.
+        let count = coefficientCount
+        let c = coefficients.baseAddress!
+        c.update(repeating: 0, count: count)
+        dctColumns.withUnsafeBufferPointer { d in
+            for i in 0..<n {
+                let xi = logMel[i]
+                let column = d.baseAddress! + i * count
+                for k in 0..<count { c[k] += column[k] * xi }
             }
         }
     }

@@ -28,6 +28,11 @@ public enum EventLayout {
         "vtt", "srt", "json", "eaf", "textgrid", "stm", "csv", "tsv", "txt",
     ]
 
+    /// File names that say what a file is rather than which table it belongs to.
+    static let genericNames: Set<String> = [
+        "recording", "audio", "inspelning", "transcript", "transkript", "transkription",
+    ]
+
     static func isAudio(_ path: String) -> Bool {
         audioExtensions.contains((path as NSString).pathExtension.lowercased())
     }
@@ -50,7 +55,12 @@ public enum EventLayout {
             throw SamtalError(.fileNotFound, "no such transcript: \(transcript)")
         }
         if !isDir.boolValue {
-            let name = tableName((input as NSString).lastPathComponent)
+            // `table-1/recording.flac` is table-1, not "recording".
+            var name = tableName((input as NSString).lastPathComponent)
+            if genericNames.contains(name.lowercased()) {
+                let parent = ((input as NSString).deletingLastPathComponent as NSString).lastPathComponent
+                if !parent.isEmpty && parent != "." && parent != "/" { name = tableName(parent) }
+            }
             if isAudio(input) {
                 return [TableSource(name: name, recording: input, transcript: transcript)]
             }

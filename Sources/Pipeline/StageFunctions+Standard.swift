@@ -1,4 +1,5 @@
 import AudioDecoding
+import Diarization
 import Foundation
 import SamtalCore
 import Summaries
@@ -17,11 +18,21 @@ extension StageFunctions {
         let book = try codebook.map {
             $0.lowercased().hasSuffix(".qdc") ? try Codebook.loadQDC(path: $0) : try Codebook.load(path: $0)
         } ?? Codebook.standard(models: modelsDirectory)
+        let emotions = try EmotionAnalyzer(models: modelsDirectory)
         let tagger = try Tagger.standard(models: modelsDirectory, codebook: book,
+                                         emotions: EmotionStage(analyzer: emotions),
                                          diagnostics: diagnostics)
+        let diarization = DiarizationSettings()
+        // The speaker encoder is loaded only when a recording is diarized.
+        let voiceEncoder = LazyResource<VoiceEncoder?> {
+            diarization.embedding == .neural ? try VoiceEncoder(modelsDirectory: modelsDirectory) : nil
+        }
         var labels = LabelDictionary()
         for theme in book.themes {
             labels.themes[theme.id] = Label(sv: theme.labelSv, en: theme.labelEn)
+        }
+        for emotion in emotions.models.discussionScheme.labels {
+            labels.emotions[emotion.id] = Label(sv: emotion.sv, en: emotion.en)
         }
         for actor in tagger.actors?.codebook.themes ?? [] {
             labels.actors[actor.id] = Label(sv: actor.labelSv, en: actor.labelEn)
@@ -29,7 +40,11 @@ extension StageFunctions {
         return StageFunctions(
             decode: { path, sink in try decoder.decodeAll(path: path, diagnostics: sink) },
             detectSpeech: { _, _ in throw notYet("voice activity detection") },
-            diarize: { _, _, _ in throw notYet("diarization") },
+            diarize: { samples, speech, sink in
+                try SpeakerDiarizer(settings: diarization).run(
+                    samples: samples, sampleRate: decoder.targetSampleRate, speech: speech,
+                    encoder: try voiceEncoder.get(), diagnostics: sink)
+            },
             readTranscript: { path, sink in
                 try TranscriptIO.read(path: path, options: ReadOptions(lenient: true), diagnostics: sink)
             },
@@ -41,7 +56,8 @@ extension StageFunctions {
             writeWebVTT: { transcript in try TranscriptIO.write(transcript, format: .webvtt) },
             settingsDescription: [
                 .decode: "rate=\(decoder.targetSampleRate) channel=\(decoder.channel) quality=\(decoder.quality)",
-                .tag: "codebook=\(contentHash(book)) actors=\(contentHash(tagger.actors?.codebook))",
+                .diarize: "\(contentHash(diarization))",
+                .tag: "codebook=\(contentHash(book)) actors=\(contentHash(tagger.actors?.codebook)) emotions=\(contentHash(emotions.models.discussionScheme))",
             ])
     }
 
@@ -56,5 +72,36 @@ extension StageFunctions {
     private static func notYet(_ what: String) -> SamtalError {
         SamtalError(.internalError, "\(what) is not part of this build yet",
                     hint: "update samtal; the stage is being integrated")
+    }
+}
+
+/// A value made on first use and then shared, for expensive models a run may not need.
+final class LazyResource<Value>: @unchecked Sendable {
+    // SAFETY: `value` and `make` are only touched while holding `lock`; the made value is only
+    // read afterwards (the resources it holds are immutable, e.g. `VoiceEncoder`).
+    private let lock = NSLock()
+    private var value: Value?
+    private var make: (() throws -> Value)?
+
+    init(_ make: @escaping () throws -> Value) { self.make = make }
+
+    func get() throws -> Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let value { return value }
+        let made = try make!()
+        value = made
+        make = nil
+        return made
+    }
+}
+
+/// The emotion stage as the Tagger calls it: lexicon layer and trained models, written into the
+/// utterance's tags.
+struct EmotionStage: EmotionTagging {
+    let analyzer: EmotionAnalyzer
+
+    func tagEmotions(_ text: AnalyzedText, into tags: inout UtteranceTags) {
+        analyzer.analyze(text).apply(to: &tags)
     }
 }

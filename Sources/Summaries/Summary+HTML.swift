@@ -31,7 +31,7 @@ extension Summary {
         func quotes(_ qs: [Quote]) {
             for q in qs {
                 out += "<blockquote id=\"q-\(e(q.utteranceId))\">\(e(h.quoted(q.text)))"
-                out += "<cite>\(e(h.attribution(q)))</cite></blockquote>\n"
+                out += (h.attribution(q).map { "<cite>\(e($0))</cite>" } ?? "") + "</blockquote>\n"
             }
         }
         if tables.count > 1 {

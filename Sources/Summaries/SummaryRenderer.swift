@@ -15,7 +15,6 @@ struct Headings {
     var tables: String { sv ? "Bord" : "Tables" }
     var discovered: String { sv ? "upptäckt tema" : "discovered theme" }
     var speaker: String { sv ? "Talare" : "Speaker" }
-    var unknownSpeaker: String { sv ? "Okänd talare" : "Unknown speaker" }
     var speakingTime: String { sv ? "Taltid" : "Speaking time" }
     var share: String { sv ? "Andel" : "Share" }
     var turns: String { sv ? "Turer" : "Turns" }
@@ -38,11 +37,10 @@ struct Headings {
             : "This summary was computed by samtal from tagged utterances; every statement links to utterances in summary.json."
     }
 
-    /// "Talare A, 3:12" for a quote's attribution.
-    func attribution(_ q: Quote) -> String {
-        var parts = [q.speaker ?? unknownSpeaker]
-        if let s = q.start { parts.append(Wording.clock(s)) }
-        return parts.joined(separator: ", ")
+    /// "Anna, 3:12" for a quote's attribution; nil for an anonymous, untimed contribution.
+    func attribution(_ q: Quote) -> String? {
+        let parts = [q.speaker, q.start.map(Wording.clock)].compactMap { $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
     }
 
     func quoted(_ s: String) -> String { sv ? "”\(s)”" : "“\(s)”" }
@@ -85,7 +83,8 @@ extension Summary {
         }
         func quotes(_ qs: [Quote], indent: String = "") {
             for q in qs {
-                out += "\(indent)> \(h.quoted(md(q.text))) — \(md(h.attribution(q)))\n\(indent)>\n"
+                let by = h.attribution(q).map { " — \(md($0))" } ?? ""
+                out += "\(indent)> \(h.quoted(md(q.text)))\(by)\n\(indent)>\n"
             }
             if !qs.isEmpty { out.removeLast(indent.count + 2); out += "\n" }
         }

@@ -61,10 +61,16 @@ struct SummaryText {
         out.append(Claim(volume, ids))
         if !t.keywords.isEmpty {
             let words = wording.list(t.keywords.map(quoted))
-            let options = sv
-                ? ["Det som sägs kretsar kring ord som \(words).", "Återkommande ord är \(words)."]
-                : ["What is said revolves around words such as \(words).",
-                   "Recurring words are \(words)."]
+            var options = sv
+                ? ["Det som sägs kretsar kring ord som \(words)."]
+                : ["What is said revolves around words such as \(words)."]
+            if t.keywords.count == 1 {
+                options = sv ? ["Det som sägs kretsar kring ordet \(words)."]
+                    : ["What is said revolves around the word \(words)."]
+            } else if ids.count >= 4 {
+                // With four or more utterances every keyword occurs at least twice.
+                options.append(sv ? "Återkommande ord är \(words)." : "Recurring words are \(words).")
+            }
             let backing = ids.filter { id in
                 let ev = Set((corpus.tags[id]?.evidence["theme:\(t.id)"] ?? []).map { $0.lowercased() })
                 return !ev.isDisjoint(with: t.keywords)
@@ -146,7 +152,7 @@ struct SummaryText {
             let backing = ids.filter { id in
                 actors.contains { corpus.tags[id]?.actors.contains($0.id) ?? false }
             }
-            out.append(Claim(sv ? "Aktörer som nämns i samma yttranden är \(names)."
+            out.append(Claim(sv ? "I samma yttranden nämns \(names)."
                                 : "Actors mentioned in the same utterances: \(names).", backing))
         }
         if let c = concentration(ids) {

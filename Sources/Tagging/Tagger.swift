@@ -7,6 +7,13 @@ public protocol EmotionTagging: Sendable {
     func tagEmotions(_ text: AnalyzedText, into tags: inout UtteranceTags)
 }
 
+extension EmotionAnalyzer: EmotionTagging {
+    /// Emotions, polarity, their scores and evidence from the emotion stage.
+    public func tagEmotions(_ text: AnalyzedText, into tags: inout UtteranceTags) {
+        analyze(text).apply(to: &tags)
+    }
+}
+
 /// Stage 5 façade: utterances → themes, actors, emotions and polarity, each with scores and the
 /// evidence behind it.
 ///
@@ -43,11 +50,13 @@ public struct Tagger: Sendable {
     }
 
     /// The tagger with everything from `models`: the default codebook (or `codebook`) with its
-    /// trained theme model when one exists for it, the actor gazetteer, and `emotions`.
+    /// trained theme model when one exists for it, the actor gazetteer, and the emotion stage
+    /// (`emotions`, or the `EmotionAnalyzer` from `models` when nil and `withEmotions`).
     /// A user codebook without a trained model is decided by its terms alone (a note says so).
     public static func standard(models: URL, codebook: Codebook? = nil,
-                                emotions: (any EmotionTagging)? = nil,
+                                emotions: (any EmotionTagging)? = nil, withEmotions: Bool = true,
                                 diagnostics: DiagnosticSink = IgnoringDiagnostics()) throws -> Tagger {
+        let emotions = try emotions ?? (withEmotions ? EmotionAnalyzer(models: models) : nil)
         let analyzer = try TextAnalyzer(language: codebook?.language ?? .swedish, models: models)
         let book = try codebook ?? Codebook.standard(models: models)
         let model = try ThemeClassifier.standardModel(for: book, models: models)
@@ -85,6 +94,16 @@ public struct Tagger: Sendable {
         }
         emotions?.tagEmotions(analysed, into: &tags)
         return tags
+    }
+
+    /// Themes the codebook lacks, clustered from the utterances that got no theme — when at least
+    /// `discovery.minimumUtterances` of them are left; otherwise none.
+    public func discoverThemes(_ utterances: [Utterance], tags: [UtteranceTags],
+                               discovery: ThemeDiscovery = ThemeDiscovery()) -> [DiscoveredTheme] {
+        let untagged = Set(tags.filter { $0.themes.isEmpty }.map(\.id))
+        let left = utterances.filter { untagged.contains($0.id) }
+        guard left.count >= discovery.minimumUtterances else { return [] }
+        return discovery.discover(left.map { ($0.id, analyzer.analyze($0.text)) })
     }
 }
 

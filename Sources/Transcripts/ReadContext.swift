@@ -14,7 +14,7 @@ struct ReadContext {
     func error(_ message: String, line: Int?, column: Int? = nil, hint: String? = nil)
         -> SamtalError
     {
-        SamtalError(.parseError, message, hint: hint ?? "fix the file, or pass --lenient to skip unreadable parts",
+        SamtalError(.parseError, message, hint: hint ?? "fix the file at this place",
                     location: location(line, column))
     }
 
@@ -26,7 +26,8 @@ struct ReadContext {
         if options.lenient {
             diagnostics.warning(code, message + "; skipped", at: location(line, column))
         } else {
-            throw error(message, line: line, column: column)
+            throw error(message, line: line, column: column,
+                        hint: "fix the file, or pass --lenient to skip unreadable parts")
         }
     }
 

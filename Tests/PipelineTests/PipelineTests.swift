@@ -167,6 +167,15 @@ import Testing
         #expect(tables[2].recording == nil && tables[2].transcript?.hasSuffix("dialog.csv") == true)
     }
 
+    @Test func aGenericallyNamedFileIsNamedAfterItsFolder() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("bord-3"), withIntermediateDirectories: true)
+        let file = dir.appendingPathComponent("bord-3/transcript.vtt")
+        try "x".write(to: file, atomically: true, encoding: .utf8)
+        let tables = try EventLayout.tables(input: file.path, diagnostics: IgnoringDiagnostics())
+        #expect(tables == [TableSource(name: "bord-3", transcript: file.path)])
+    }
+
     @Test func ignoresTheOutputFolderInsideTheInput() throws {
         let dir = try Fixtures.temporaryDirectory()
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("out/t"), withIntermediateDirectories: true)

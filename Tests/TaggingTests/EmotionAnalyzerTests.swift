@@ -38,6 +38,15 @@ import Testing
         #expect(index.vector(analyzed, lexicon: lex, stacked: []) == m.brighter.features.vector(named))
     }
 
+    @Test func shippedVocabulariesHaveNoHashCollisions() throws {
+        let m = try #require(Self.emotions).models
+        for model in [m.brighter, m.xed, m.absa, m.discussion, m.polarity] {
+            let index = FeatureIndex(vocabulary: model.features, cueLabels: m.scorer.lexicon.cueLabels,
+                                     stacked: m.stackedNames)
+            #expect(index.collisions == 0, "\(model.name)")
+        }
+    }
+
     @Test func analysisFillsUtteranceTags() throws {
         let text = try #require(Self.text), emotions = try #require(Self.emotions)
         let result = emotions.analyze(text.analyze("Jag är så orolig för framtiden, vem ska ta hand om de äldre om tio år?"))

@@ -69,6 +69,20 @@ let sharedTagger: Tagger = { try! Tagger.standard(models: Fixtures.models) }()
         #expect(tags.themes.contains("valfard"))  // rules only: no model given
     }
 
+    @Test func discoversThemesAmongUntaggedUtterances() {
+        let corpus = SyntheticCorpus.make(perTopic: 10)
+        let utterances = corpus.map { Utterance(id: $0.id, text: $0.text) }
+        let tags = tagger.tag(utterances)
+        var d = ThemeDiscovery()
+        d.minimumUtterances = 10
+        let found = tagger.discoverThemes(utterances, tags: tags, discovery: d)
+        let untagged = Set(tags.filter { $0.themes.isEmpty }.map(\.id))
+        #expect(found.count >= 2)
+        #expect(found.allSatisfy { $0.utterances.allSatisfy(untagged.contains) })
+        d.minimumUtterances = 1000
+        #expect(tagger.discoverThemes(utterances, tags: tags, discovery: d).isEmpty)
+    }
+
     @Test func summaryCountsThemesAndActors() {
         let tags = [UtteranceTags(id: "1", themes: ["utbildning"], actors: ["skolan"], polarity: 1),
                     UtteranceTags(id: "2", themes: ["utbildning", "validering"], polarity: -1)]
@@ -128,6 +142,30 @@ let sharedTagger: Tagger = { try! Tagger.standard(models: Fixtures.models) }()
         let bad = try Run.process(exe, ["tag", dir.appendingPathComponent("missing.jsonl").path],
                                   environment: env)
         #expect(bad.status == 1)
+    }
+
+    @Test func tagCommandReadsTranscripts() throws {
+        guard let exe = Fixtures.samtalExecutable else { return }
+        let dir = try Fixtures.temporaryDirectory()
+        let vtt = dir.appendingPathComponent("möte.vtt")
+        try Data("""
+            WEBVTT
+
+            c1
+            00:00:01.000 --> 00:00:04.000
+            <v Anna>Vi behöver fler praktikplatser i kommunen.
+
+            c2
+            00:00:05.000 --> 00:00:07.000
+            <v Bo>Och bostäder till dem som flyttar hit.
+
+            """.utf8).write(to: vtt)
+        let r = try Run.process(exe, ["tag", vtt.path], environment: ["SAMTAL_MODELS": Fixtures.models.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.first?.contains("\"kommunerna\"") == true)
+        #expect(lines.last?.contains("\"attraktivitet\"") == true)
     }
 
     @Test func userCodebookErrorsAreLocatedOnStderr() throws {

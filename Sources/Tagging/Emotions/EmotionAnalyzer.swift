@@ -64,20 +64,21 @@ public struct EmotionAnalyzer: Sendable {
     /// Analyses one tokenised text.
     public func analyze(_ text: AnalyzedText) -> EmotionAnalysis {
         let m = models
-        let lex = m.scorer.score(text, evidence: true)
+        let hashes = TokenHashes(text)
+        let lex = m.scorer.score(text, hashes: hashes, evidence: true)
         var p1: [Double] = []
         var p2: [Double] = []
-        let stacked = m.firstLevel(text, lexicon: lex, scratch: &p1, scratch2: &p2)
+        let stacked = m.stacker.values(text, hashes: hashes, lexicon: lex, scratch: &p1)
         var basicScores: [String: Double] = [:]
         for (k, id) in m.basicScheme.ids.enumerated() { basicScores[id] = Double(stacked[k]) }
 
-        let xd = m.discussionIndex.vector(text, lexicon: lex, stacked: stacked)
+        let xd = m.discussionIndex.vector(text, hashes: hashes, lexicon: lex, stacked: stacked)
         m.discussion.probabilities(xd, into: &p1)
         var emotionScores: [String: Double] = [:]
         for (k, id) in m.discussion.labels.enumerated() { emotionScores[id] = p1[k] }
         let emotions = m.discussion.decide(p1)
 
-        let xp = m.polarityIndex.vector(text, lexicon: lex, stacked: stacked)
+        let xp = m.polarityIndex.vector(text, hashes: hashes, lexicon: lex, stacked: stacked)
         m.polarity.probabilities(xp, into: &p2)
         let total = max(p2[0] + p2[1] + p2[2], 1e-9)
         var polarityScores: [String: Double] = [:]

@@ -98,9 +98,10 @@ public struct EmotionEvaluation: Sendable {
         if tasks.contains("absabank") {
             let items = training.prepare(try EmotionDatasets.absabank(paths.absaDev),
                                          analyzer: analyzer, scorer: scorer)
-            var s1: [Double] = [], s2: [Double] = []
+            var s1: [Double] = []
             let stance = items.map { p -> Double in
-                Double(models.stacker.values(p.text, lexicon: p.lexicon, scratch: &s1, scratch2: &s2).last!)
+                Double(models.stacker.values(p.text, hashes: TokenHashes(p.text), lexicon: p.lexicon,
+                                             scratch: &s1).last!)
             }
             let polarity = items.map { emotions.analyze($0.text).polarity }
             let valence = items.map(\.lexicon.valence)

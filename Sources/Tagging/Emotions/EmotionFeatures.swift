@@ -58,17 +58,20 @@ public enum EmotionFeatures {
     }
 }
 
-/// Column lookup for one `FeatureVocabulary` of emotion features, without building strings:
-/// words, stems, parts and bigrams each get their own dictionary keyed by the bare text.
+/// Column lookup for one `FeatureVocabulary` of emotion features without building or hashing
+/// strings: word, stem, part and bigram features live in one table keyed by
+/// `StableHash.combine(kind, token hash)`, with token hashes from `TokenHashes`.
 public struct FeatureIndex: Sendable {
-    private var words: [String: Int32] = [:]
-    private var stems: [String: Int32] = [:]
-    private var parts: [String: Int32] = [:]
-    private var bigrams: [String: [String: Int32]] = [:]
+    private var table: [UInt64: Int32] = [:]
     private var lexicon: [Int32]
     private var cues: [Int32]
     private var negatedCues: [Int32]
     private var stacked: [Int32]
+    /// Lexical feature names whose key collided with an earlier one (expected 0; such a feature
+    /// is then scored as the earlier one).
+    public private(set) var collisions = 0
+
+    static let word: UInt64 = 1, stem: UInt64 = 2, part: UInt64 = 3, bigram: UInt64 = 4
 
     /// An index for `vocabulary` with the given cue labels and stacked score names (in the order
     /// their values will be passed).
@@ -80,39 +83,56 @@ public struct FeatureIndex: Sendable {
         self.stacked = stacked.map { id("x:" + $0) }
         for (i, name) in vocabulary.names.enumerated() {
             let body = String(name.dropFirst(2))
+            var key: UInt64?
             switch name.prefix(2) {
-            case "w:": words[body] = Int32(i)
-            case "s:": stems[body] = Int32(i)
-            case "p:": parts[body] = Int32(i)
+            case "w:": key = StableHash.combine(Self.word, StableHash.fnv1a(body))
+            case "s:": key = StableHash.combine(Self.stem, StableHash.fnv1a(body))
+            case "p:": key = StableHash.combine(Self.part, StableHash.fnv1a(body))
             case "b:":
                 if let space = body.firstIndex(of: " ") {
-                    bigrams[String(body[..<space]), default: [:]][String(body[body.index(after: space)...])] = Int32(i)
+                    let a = StableHash.fnv1a(String(body[..<space]))
+                    let b = StableHash.fnv1a(String(body[body.index(after: space)...]))
+                    key = StableHash.combine(Self.bigram, StableHash.combine(a, b))
                 }
             default: break
+            }
+            if let key {
+                if table[key] == nil { table[key] = Int32(i) } else { collisions += 1 }
             }
         }
     }
 
     /// The feature vector of `text`, identical to `vocabulary.vector(EmotionFeatures.named(…))`.
-    public func vector(_ text: AnalyzedText, lexicon a: LexiconAnalysis, stacked values: [Float])
-        -> SparseVector {
+    public func vector(_ text: AnalyzedText, hashes: TokenHashes, lexicon a: LexiconAnalysis,
+                       stacked values: [Float]) -> SparseVector {
         var pairs: [(Int32, Float)] = []
-        pairs.reserveCapacity(text.tokens.count * 3 + 16)
-        var previous: (String, Int)?
-        for t in text.tokens {
-            guard t.kind == .word || t.kind == .number else {
-                if t.kind == .punctuation { previous = nil }
-                continue
+        pairs.reserveCapacity(table.isEmpty ? 24 : text.tokens.count * 3 + 24)
+        if !table.isEmpty {
+            var previous: UInt64 = 0
+            var previousSentence = -1
+            for (k, t) in text.tokens.enumerated() {
+                guard t.kind == .word || t.kind == .number else {
+                    if t.kind == .punctuation { previousSentence = -1 }
+                    continue
+                }
+                if t.isFiller { continue }
+                let h = hashes.normalized[k]
+                if let i = table[StableHash.combine(Self.word, h)] { pairs.append((i, 1)) }
+                if t.isContentWord, let i = table[StableHash.combine(Self.stem, hashes.stem[k])] {
+                    pairs.append((i, 1))
+                }
+                for part in t.compoundParts {
+                    if let i = table[StableHash.combine(Self.part, StableHash.fnv1a(part))] {
+                        pairs.append((i, 1))
+                    }
+                }
+                if previousSentence == t.sentence,
+                   let i = table[StableHash.combine(Self.bigram, StableHash.combine(previous, h))] {
+                    pairs.append((i, 1))
+                }
+                previous = h
+                previousSentence = t.sentence
             }
-            if t.isFiller { continue }
-            if let i = words[t.normalized] { pairs.append((i, 1)) }
-            if t.isContentWord, let i = stems[t.stem] { pairs.append((i, 1)) }
-            for part in t.compoundParts { if let i = parts[part] { pairs.append((i, 1)) } }
-            if let (w, sentence) = previous, sentence == t.sentence,
-               let i = bigrams[w]?[t.normalized] {
-                pairs.append((i, 1))
-            }
-            previous = (t.normalized, t.sentence)
         }
         for (i, v) in zip(lexicon, EmotionFeatures.lexiconValues(a)) where i >= 0 && v != 0 {
             pairs.append((i, v))
@@ -125,5 +145,10 @@ public struct FeatureIndex: Sendable {
         }
         for (i, v) in zip(stacked, values) where i >= 0 && v != 0 { pairs.append((i, v)) }
         return SparseVector(pairs: pairs)
+    }
+
+    public func vector(_ text: AnalyzedText, lexicon a: LexiconAnalysis, stacked values: [Float])
+        -> SparseVector {
+        vector(text, hashes: TokenHashes(text), lexicon: a, stacked: values)
     }
 }

@@ -20,7 +20,20 @@ public final class EmotionLexicon: @unchecked Sendable {
         public var tokens: [String]
         /// True when the pattern itself contains a negator ("orkar inte"), so no negation check.
         public var containsNegator: Bool
+        /// Per token: the FNV-1a hash of an exact token, or nil for a prefix token.
+        var hashes: [UInt64?]
+        /// Per token: the UTF-8 bytes of a prefix token (without `*`), empty for exact tokens.
+        var prefixBytes: [[UInt8]]
         public var text: String { tokens.joined(separator: " ") }
+
+        init(label: Int, weight: Float, tokens: [String], containsNegator: Bool) {
+            self.label = label
+            self.weight = weight
+            self.tokens = tokens
+            self.containsNegator = containsNegator
+            hashes = tokens.map { $0.hasSuffix("*") ? nil : StableHash.fnv1a($0) }
+            prefixBytes = tokens.map { $0.hasSuffix("*") ? Array($0.dropLast().utf8) : [] }
+        }
     }
 
     public enum ModifierKind: String, Sendable {
@@ -29,17 +42,21 @@ public final class EmotionLexicon: @unchecked Sendable {
 
     /// Labels of the cue lexicon, in first-seen order.
     public let cueLabels: [String]
-    let valenceByWord: [String: Float]
-    let valenceByStem: [String: Float]
+    // Tables keyed by `StableHash.fnv1a` of the normalised word (or stem).
+    let valenceByWord: [UInt64: Float]
+    let valenceByStem: [UInt64: Float]
     /// Patterns whose first token is exact, keyed by it.
-    let patternsByFirst: [String: [Pattern]]
+    let patternsByFirst: [UInt64: [Pattern]]
     /// Patterns whose first token is a prefix (`besvik*`), keyed by its first three characters.
-    let prefixPatterns: [String: [Pattern]]
-    let negators: [String: Float]
+    let prefixPatterns: [UInt64: [Pattern]]
+    let negators: [UInt64: Float]
     /// Intensifiers (> 1) and diminishers (< 1) before a word.
-    let degree: [String: Float]
-    let prefixes: [(String, Float)]
-    let contrast: [String: Float]
+    let degree: [UInt64: Float]
+    /// Intensifying prefixes as UTF-8 bytes, longest first.
+    let prefixes: [([UInt8], Float)]
+    let contrast: [UInt64: Float]
+    /// Words with a valence.
+    public let valenceCount: Int
 
     /// File names inside `Models/emotions/lexicons/`.
     public static let vaderFile = "vader-sv.tsv"
@@ -110,11 +127,13 @@ public final class EmotionLexicon: @unchecked Sendable {
     /// A lexicon from in-memory lists (tests, other languages).
     public init(valence: [String: Float], cues: [(label: String, weight: Float, tokens: [String])],
                 modifiers: [(ModifierKind, String, Float)], stem: (String) -> String) {
-        valenceByWord = valence
+        valenceByWord = Dictionary(valence.map { (StableHash.fnv1a($0.key), $0.value) },
+                                   uniquingKeysWith: { a, _ in a })
+        valenceCount = valence.count
         // Stems of lexicon words; a stem shared by words of opposite sign is dropped.
-        var byStem: [String: (Float, Int, Bool)] = [:]
+        var byStem: [UInt64: (Float, Int, Bool)] = [:]
         for (word, v) in valence.sorted(by: { $0.key < $1.key }) where !word.contains(" ") {
-            let s = stem(word)
+            let s = StableHash.fnv1a(stem(word))
             if let e = byStem[s] {
                 byStem[s] = (e.0 + v, e.1 + 1, e.2 || (e.0 > 0) != (v > 0))
             } else {
@@ -124,15 +143,15 @@ public final class EmotionLexicon: @unchecked Sendable {
         valenceByStem = byStem.compactMapValues { $0.2 ? nil : $0.0 / Float($0.1) }
 
         var labels: [String] = []
-        var first: [String: [Pattern]] = [:]
-        var prefix: [String: [Pattern]] = [:]
+        var first: [UInt64: [Pattern]] = [:]
+        var prefix: [UInt64: [Pattern]] = [:]
         let negatorWords = Set(modifiers.filter { $0.0 == .negator }.map(\.1))
         func add(_ p: Pattern) {
             let head = p.tokens[0]
             if head.hasSuffix("*") {
-                prefix[String(head.dropLast().prefix(3)), default: []].append(p)
+                prefix[StableHash.fnv1a(prefixOf: String(head.dropLast()), scalars: 3), default: []].append(p)
             } else {
-                first[head, default: []].append(p)
+                first[StableHash.fnv1a(head), default: []].append(p)
             }
         }
         for cue in cues where !cue.tokens.isEmpty {
@@ -148,22 +167,22 @@ public final class EmotionLexicon: @unchecked Sendable {
         cueLabels = labels
         patternsByFirst = first
         prefixPatterns = prefix
-        negators = Dictionary(modifiers.filter { $0.0 == .negator }.map { ($0.1, $0.2) },
-                              uniquingKeysWith: { a, _ in a })
-        degree = Dictionary(modifiers.filter { $0.0 == .intensifier || $0.0 == .diminisher }
-                                .map { ($0.1, $0.2) }, uniquingKeysWith: { a, _ in a })
-        prefixes = modifiers.filter { $0.0 == .prefix }.map { ($0.1, $0.2) }
-            .sorted { $0.0.count != $1.0.count ? $0.0.count > $1.0.count : $0.0 < $1.0 }
-        contrast = Dictionary(modifiers.filter { $0.0 == .contrast }.map { ($0.1, $0.2) },
-                              uniquingKeysWith: { a, _ in a })
+        func table(_ kinds: Set<ModifierKind>) -> [UInt64: Float] {
+            Dictionary(modifiers.filter { kinds.contains($0.0) }.map { (StableHash.fnv1a($0.1), $0.2) },
+                       uniquingKeysWith: { a, _ in a })
+        }
+        negators = table([.negator])
+        degree = table([.intensifier, .diminisher])
+        contrast = table([.contrast])
+        prefixes = modifiers.filter { $0.0 == .prefix }
+            .sorted { $0.1.utf8.count != $1.1.utf8.count ? $0.1.utf8.count > $1.1.utf8.count : $0.1 < $1.1 }
+            .map { (Array($0.1.utf8), $0.2) }
     }
 
-    /// Valence of a word in −1…1 by normalised form, then stem; nil when unknown.
+    /// Valence of a word in −1…1 by normalised form, then stem (both as `StableHash` values);
+    /// nil when unknown.
     @inline(__always)
-    func valence(normalized: String, stem: String) -> Float? {
+    func valence(normalized: UInt64, stem: UInt64) -> Float? {
         valenceByWord[normalized] ?? valenceByStem[stem]
     }
-
-    /// Number of words with a valence.
-    public var valenceCount: Int { valenceByWord.count }
 }

@@ -85,52 +85,64 @@ public final class EmotionModels: @unchecked Sendable {
         }
     }
 
-    func firstLevel(_ text: AnalyzedText, lexicon a: LexiconAnalysis,
-                    scratch: inout [Double], scratch2: inout [Double]) -> [Float] {
-        stacker.values(text, lexicon: a, scratch: &scratch, scratch2: &scratch2)
-    }
 }
 
 /// The first-level models whose scores are stacked as features of the discussion-emotion and
 /// polarity models: basic emotion probabilities (the mean of the BRIGHTER and XED models where
 /// both know the label) and stance (p(positive) − p(negative) of the absabank model).
+///
+/// The three models are merged at load time into one `LinearModel` over the union of their
+/// vocabularies (columns: BRIGHTER labels, XED labels, stance labels), so a text is looked up and
+/// scored in one pass.
 struct FirstLevelScorer: Sendable {
-    let brighter: LinearModel
-    let xed: LinearModel
-    let absa: LinearModel
-    let brighterIndex: FeatureIndex
-    let xedIndex: FeatureIndex
-    let absaIndex: FeatureIndex
-    /// For each basic label: its column in `brighter` and in `xed` (−1 when absent).
+    let merged: LinearModel
+    let index: FeatureIndex
+    /// For each basic label: its merged column from BRIGHTER and from XED (−1 when absent).
     let basicColumns: [(Int, Int)]
+    /// Merged columns of the stance model's positive and negative labels.
+    let stanceColumns: (Int, Int)
 
     init(brighter: LinearModel, xed: LinearModel, absa: LinearModel, basic: [String],
          cueLabels: [String]) {
-        self.brighter = brighter
-        self.xed = xed
-        self.absa = absa
-        brighterIndex = FeatureIndex(vocabulary: brighter.features, cueLabels: cueLabels, stacked: [])
-        xedIndex = FeatureIndex(vocabulary: xed.features, cueLabels: cueLabels, stacked: [])
-        absaIndex = FeatureIndex(vocabulary: absa.features, cueLabels: cueLabels, stacked: [])
-        basicColumns = basic.map { id in
-            (brighter.labels.firstIndex(of: id) ?? -1, xed.labels.firstIndex(of: id) ?? -1)
+        let parts = [brighter, xed, absa]
+        let union = FeatureVocabulary(names: Set(parts.flatMap(\.features.names)).sorted())
+        var rows: [[Double]] = []
+        var biases: [Double] = []
+        var labels: [String] = []
+        for m in parts {
+            let global = m.features.names.map { Int(union.lookup($0)!) }
+            for l in m.labels.indices {
+                var row = [Double](repeating: 0, count: union.count)
+                for (f, g) in global.enumerated() { row[g] = Double(m.weight(label: l, feature: f)) }
+                rows.append(row)
+                biases.append(m.biases[l])
+                labels.append(m.name + ":" + m.labels[l])
+            }
         }
+        merged = LinearModel(name: "first-level", labels: labels, features: union, weightRows: rows,
+                             biases: biases, thresholds: labels.map { _ in 0.5 })
+        index = FeatureIndex(vocabulary: union, cueLabels: cueLabels, stacked: [])
+        let xedOffset = brighter.labels.count
+        basicColumns = basic.map { id in
+            (brighter.labels.firstIndex(of: id) ?? -1, xed.labels.firstIndex(of: id).map { $0 + xedOffset } ?? -1)
+        }
+        let absaOffset = xedOffset + xed.labels.count
+        stanceColumns = (absaOffset + (absa.labels.firstIndex(of: "positive") ?? 0),
+                         absaOffset + (absa.labels.firstIndex(of: "negative") ?? 1))
     }
 
     /// Stacked values in `EmotionModels.stackedNames` order: basic labels, then stance.
-    func values(_ text: AnalyzedText, lexicon a: LexiconAnalysis,
-                scratch: inout [Double], scratch2: inout [Double]) -> [Float] {
+    func values(_ text: AnalyzedText, hashes: TokenHashes, lexicon a: LexiconAnalysis,
+                scratch: inout [Double]) -> [Float] {
+        merged.probabilities(index.vector(text, hashes: hashes, lexicon: a, stacked: []), into: &scratch)
         var values = [Float](repeating: 0, count: basicColumns.count + 1)
-        brighter.probabilities(brighterIndex.vector(text, lexicon: a, stacked: []), into: &scratch)
-        xed.probabilities(xedIndex.vector(text, lexicon: a, stacked: []), into: &scratch2)
         for (k, (b, x)) in basicColumns.enumerated() {
             var sum = 0.0, n = 0.0
             if b >= 0 { sum += scratch[b]; n += 1 }
-            if x >= 0 { sum += scratch2[x]; n += 1 }
+            if x >= 0 { sum += scratch[x]; n += 1 }
             values[k] = n > 0 ? Float(sum / n) : 0
         }
-        absa.probabilities(absaIndex.vector(text, lexicon: a, stacked: []), into: &scratch)
-        values[basicColumns.count] = Float(scratch[0] - scratch[1])
+        values[basicColumns.count] = Float(scratch[stanceColumns.0] - scratch[stanceColumns.1])
         return values
     }
 }

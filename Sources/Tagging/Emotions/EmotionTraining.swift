@@ -31,9 +31,12 @@ public struct EmotionTraining: Sendable {
     /// macro-F1 0.70 with stems vs 0.74 without, see docs/emotions.md), so those models read only
     /// the lexicon, cue and stacked features.
     public var utteranceExcludedPrefixes = ["w:", "s:", "p:", "b:"]
-    /// Class weighting of the first-level corpora (BRIGHTER, XED, absabank).
-    public var balancedFirstLevel =
-        ProcessInfo.processInfo.environment["SAMTAL_EMO_BALANCED"] == "1"
+    /// Train the BRIGHTER model on BRIGHTER-sv train plus the XED-sv train split (its six shared
+    /// labels). Off: it lowered BRIGHTER-sv dev macro-F1 from 0.439 to 0.391 (docs/emotions.md).
+    public var augmentBrighterWithXED = false
+    /// Balanced class weights for the first-level corpora (BRIGHTER, XED, absabank). Off: they
+    /// over-predicted rare classes (BRIGHTER-sv dev macro-F1 0.421 balanced vs 0.439 unweighted).
+    public var balancedFirstLevel = false
 
     public init() {}
 
@@ -155,13 +158,6 @@ public struct EmotionTraining: Sendable {
             diagnostics.note("train.wrote", "wrote \(rel) (\(model.labels.count) labels, \(model.features.count) features, l2 \(model.metadata["l2"] ?? "?"))")
         }
 
-        let brighterItems = prepare(try EmotionDatasets.brighter(paths.brighterTrain), analyzer: analyzer, scorer: scorer)
-        let brighter = fitModel(
-            name: "basic-brighter", labels: EmotionDatasets.brighterLabels,
-            documents: documents(brighterItems, cueLabels: cues),
-            targets: Self.targets(brighterItems, labels: EmotionDatasets.brighterLabels), always: dense,
-            balanced: balancedFirstLevel, metadata: ["data": "BRIGHTER-sv track A train (swe_track_a_train.csv), CC BY 4.0"])
-        try write(brighter, EmotionModels.brighterFile)
 
         let xedItems = prepare(try EmotionDatasets.xed(paths.xed).filter { !EmotionDatasets.xedIsDev($0) },
                                analyzer: analyzer, scorer: scorer)
@@ -171,6 +167,16 @@ public struct EmotionTraining: Sendable {
             targets: Self.targets(xedItems, labels: EmotionDatasets.xedLabels), always: dense,
             balanced: balancedFirstLevel, metadata: ["data": "XED-sv (xed-sv-dev.tsv) train split: FNV-1a(text) % 5 != 0, CC BY 4.0"])
         try write(xed, EmotionModels.xedFile)
+
+        let augment = augmentBrighterWithXED ? xedItems : []
+        let brighterItems = prepare(try EmotionDatasets.brighter(paths.brighterTrain), analyzer: analyzer, scorer: scorer)
+        let brighter = fitModel(
+            name: "basic-brighter", labels: EmotionDatasets.brighterLabels,
+            documents: documents(brighterItems + augment, cueLabels: cues),
+            targets: Self.targets(brighterItems + augment, labels: EmotionDatasets.brighterLabels), always: dense,
+            balanced: balancedFirstLevel, metadata: ["data": "BRIGHTER-sv track A train (swe_track_a_train.csv), CC BY 4.0"
+                + (augmentBrighterWithXED ? " + the XED-sv train split, CC BY 4.0" : "")])
+        try write(brighter, EmotionModels.brighterFile)
 
         let absaItems = prepare(try EmotionDatasets.absabank(paths.absaTrain), analyzer: analyzer, scorer: scorer)
         let absa = fitModel(
@@ -204,9 +210,9 @@ public struct EmotionTraining: Sendable {
 
     func stackedValues(_ items: [Prepared], stacker: FirstLevelScorer, names: [String])
         -> [[(String, Float)]] {
-        var s1: [Double] = [], s2: [Double] = []
+        var s1: [Double] = []
         return items.map { p in
-            let v = stacker.values(p.text, lexicon: p.lexicon, scratch: &s1, scratch2: &s2)
+            let v = stacker.values(p.text, hashes: TokenHashes(p.text), lexicon: p.lexicon, scratch: &s1)
             return Array(zip(names, v))
         }
     }

@@ -55,15 +55,22 @@ public struct LexiconScorer: Sendable {
 
     /// Scores `text`. With `evidence` false no evidence strings are built (faster).
     public func score(_ text: AnalyzedText, evidence: Bool = true) -> LexiconAnalysis {
+        score(text, hashes: TokenHashes(text), evidence: evidence)
+    }
+
+    /// Scores `text` whose token hashes are already computed.
+    public func score(_ text: AnalyzedText, hashes: TokenHashes, evidence: Bool = true)
+        -> LexiconAnalysis {
         var out = LexiconAnalysis(labels: lexicon.cueLabels.count)
         let tokens = text.tokens
+        let h = hashes.normalized
         // The word sequence (fillers dropped) with clause numbers; punctuation starts a clause.
         var seq: [Int] = []
         var clause: [Int] = []
         seq.reserveCapacity(tokens.count)
         clause.reserveCapacity(tokens.count)
         var clauseID = 0
-        var questionSentence = Set<Int>()
+        var questionSentence = [Bool](repeating: false, count: text.sentences.count + 1)
         for (i, t) in tokens.enumerated() {
             switch t.kind {
             case .word, .number:
@@ -73,7 +80,7 @@ public struct LexiconScorer: Sendable {
             case .punctuation:
                 clauseID += 1
                 if t.normalized == "?" {
-                    questionSentence.insert(t.sentence)
+                    if t.sentence < questionSentence.count { questionSentence[t.sentence] = true }
                 } else if t.normalized == "!" {
                     out.exclamations += 1
                 }
@@ -81,7 +88,7 @@ public struct LexiconScorer: Sendable {
                 break
             }
         }
-        out.questions = questionSentence.count
+        out.questions = questionSentence.reduce(0) { $0 + ($1 ? 1 : 0) }
         if seq.isEmpty { return out }
 
         // Role of each word: negator, contrast, or neither. "inte bara" is not a negation;
@@ -91,12 +98,12 @@ public struct LexiconScorer: Sendable {
         var lastNegationSentence = -1
         for j in seq.indices {
             let t = tokens[seq[j]]
-            let w = t.normalized
-            if w == "utan" && lastNegationSentence == t.sentence {
+            let w = h[seq[j]]
+            if w == Self.utan && lastNegationSentence == t.sentence {
                 isContrast[j] = true
             } else if lexicon.negators[w] != nil {
-                let next = j + 1 < seq.count ? tokens[seq[j + 1]].normalized : ""
-                if next != "bara" && next != "enbart" {
+                let next = j + 1 < seq.count ? h[seq[j + 1]] : 0
+                if next != Self.bara && next != Self.enbart {
                     isNegator[j] = true
                     lastNegationSentence = t.sentence
                     out.negations += 1
@@ -135,11 +142,11 @@ public struct LexiconScorer: Sendable {
             // Degree modifiers up to two words before, in the same clause.
             var degree: Float = 1
             for back in 1...2 where j - back >= 0 && clause[j - back] == clause[j] {
-                if let d = lexicon.degree[tokens[seq[j - back]].normalized] { degree *= d }
+                if let d = lexicon.degree[h[seq[j - back]]] { degree *= d }
             }
             // Emotion cues and irony markers starting here.
             do {
-                matchPatterns(at: j, seq: seq, clause: clause, tokens: tokens) { pattern, end in
+                matchPatterns(at: j, seq: seq, clause: clause, tokens: tokens, hashes: hashes) { pattern, end in
                     let negated = !pattern.containsNegator && negatedBy[j] >= 0
                     if pattern.label < 0 {
                         if !negated { out.irony = true }
@@ -161,12 +168,17 @@ public struct LexiconScorer: Sendable {
             // Word valence.
             guard t.kind == .word, !isNegator[j], !isContrast[j] else { continue }
             var factor = degree
-            var v = lexicon.valence(normalized: t.normalized, stem: t.stem)
-            for (prefix, f) in lexicon.prefixes where t.normalized.hasPrefix(prefix)
-                && t.normalized.count > prefix.count + 2 {
+            var v = lexicon.valence(normalized: h[seq[j]], stem: hashes.stem[seq[j]])
+            let bytes = t.normalized.utf8
+            for (prefix, f) in lexicon.prefixes where bytes.count > prefix.count + 2
+                && bytes.starts(with: prefix) {
                 factor *= f
                 if v == nil {
-                    let rest = String(t.normalized.dropFirst(prefix.count))
+                    var rest = StableHash.offset
+                    for b in bytes.dropFirst(prefix.count) {
+                        rest ^= UInt64(b)
+                        rest &*= 0x0000_0100_0000_01b3
+                    }
                     v = lexicon.valenceByWord[rest]
                 }
                 break
@@ -174,8 +186,8 @@ public struct LexiconScorer: Sendable {
             guard let valence = v, valence != 0 else { continue }
             var x = Double(valence * factor) * contrastWeight
             let negator = negatedBy[j]
-            if negator >= 0 { x *= Double(lexicon.negators[tokens[seq[negator]].normalized] ?? -0.74) }
-            if questionSentence.contains(t.sentence) { x *= questionFactor }
+            if negator >= 0 { x *= Double(lexicon.negators[h[seq[negator]]] ?? -0.74) }
+            if t.sentence < questionSentence.count && questionSentence[t.sentence] { x *= questionFactor }
             if x > 0 {
                 out.positive += x
             } else {
@@ -199,30 +211,38 @@ public struct LexiconScorer: Sendable {
         return out
     }
 
+    static let utan = StableHash.fnv1a("utan")
+    static let bara = StableHash.fnv1a("bara")
+    static let enbart = StableHash.fnv1a("enbart")
+
     /// Calls `body` for every pattern matching the words from `j` on (within one clause), with
     /// the index of its last word.
     @inline(__always)
     private func matchPatterns(at j: Int, seq: [Int], clause: [Int], tokens: [Token],
+                               hashes: TokenHashes,
                                _ body: (EmotionLexicon.Pattern, Int) -> Void) {
-        let head = tokens[seq[j]].normalized
-        if let exact = lexicon.patternsByFirst[head] {
-            for p in exact { if let end = match(p, at: j, seq: seq, clause: clause, tokens: tokens) { body(p, end) } }
+        if let exact = lexicon.patternsByFirst[hashes.normalized[seq[j]]] {
+            for p in exact {
+                if let end = match(p, at: j, seq: seq, clause: clause, tokens: tokens, hashes: hashes) { body(p, end) }
+            }
         }
-        if head.count >= 3, let byPrefix = lexicon.prefixPatterns[String(head.prefix(3))] {
-            for p in byPrefix { if let end = match(p, at: j, seq: seq, clause: clause, tokens: tokens) { body(p, end) } }
+        let p3 = hashes.prefix3[seq[j]]
+        if p3 != 0, let byPrefix = lexicon.prefixPatterns[p3] {
+            for p in byPrefix {
+                if let end = match(p, at: j, seq: seq, clause: clause, tokens: tokens, hashes: hashes) { body(p, end) }
+            }
         }
     }
 
     @inline(__always)
     private func match(_ p: EmotionLexicon.Pattern, at j: Int, seq: [Int], clause: [Int],
-                       tokens: [Token]) -> Int? {
+                       tokens: [Token], hashes: TokenHashes) -> Int? {
         guard j + p.tokens.count <= seq.count else { return nil }
-        for (k, pt) in p.tokens.enumerated() {
+        for k in 0..<p.tokens.count {
             if k > 0 && clause[j + k] != clause[j] { return nil }
-            let w = tokens[seq[j + k]].normalized
-            if pt.hasSuffix("*") {
-                if !w.hasPrefix(pt.dropLast()) { return nil }
-            } else if w != pt {
+            if let expected = p.hashes[k] {
+                if hashes.normalized[seq[j + k]] != expected { return nil }
+            } else if !tokens[seq[j + k]].normalized.utf8.starts(with: p.prefixBytes[k]) {
                 return nil
             }
         }

@@ -39,17 +39,31 @@ public final class TextLexicon: @unchecked Sendable {
         try load(language: language, models: ModelStore.directory())
     }
 
-    /// One word per line; `#` starts a comment line; blank lines ignored.
+    /// One word per line; `#` starts a comment line; blank lines ignored. Parsed on bytes (the
+    /// compound list has 68 000 lines and is read at every start).
     static func readWordList(_ url: URL) throws -> [String] {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw SamtalError(.invalidModel, "cannot read word list \(url.path)",
                               hint: "restore it from the repository (git checkout Models/)")
         }
         var out: [String] = []
-        for line in String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline) {
-            let w = line.trimmingCharacters(in: .whitespaces)
-            if w.isEmpty || w.hasPrefix("#") { continue }
-            out.append(w.lowercased())
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var start = 0
+            func emit(_ end: Int) {
+                var a = start, b = end
+                while a < b, bytes[a] == 0x20 || bytes[a] == 0x09 { a += 1 }
+                while b > a, bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09 || bytes[b - 1] == 0x0D { b -= 1 }
+                guard a < b, bytes[a] != 0x23 else { return }  // blank or `#` comment
+                let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self)
+                let isLower = !word.utf8.contains { $0 >= 0x41 && $0 <= 0x5A }
+                out.append(isLower && word.utf8.allSatisfy({ $0 < 0x80 }) ? word : word.lowercased())
+            }
+            for i in 0..<bytes.count where bytes[i] == 0x0A {
+                emit(i)
+                start = i + 1
+            }
+            emit(bytes.count)
         }
         return out
     }

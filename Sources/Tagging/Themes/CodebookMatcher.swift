@@ -43,7 +43,8 @@ public final class CodebookMatcher: @unchecked Sendable {
         func matches(_ t: Token) -> Bool {
             switch self {
             case .stem(let s): return t.stem == s
-            case .surface(let s): return t.surface.precomposedStringWithCanonicalMapping == s
+            // String equality is canonical equivalence, so NFD input matches NFC names.
+            case .surface(let s): return t.surface == s
             case .exact(let s): return t.normalized == s
             case .prefix(let p): return t.normalized.hasPrefix(p)
             case .any: return true
@@ -61,7 +62,10 @@ public final class CodebookMatcher: @unchecked Sendable {
     private var prefixIndex: [String: [Entry]] = [:]
     private var prefixLengths: [Int] = []
     private var partIndex: [String: [Entry]] = [:]
+    /// Phrases by the stem of their first word, names by its normalised form, the rest (first
+    /// word a beginning `word*`) checked everywhere.
     private var phrasesByFirst: [String: [Phrase]] = [:]
+    private var namesByFirst: [String: [Phrase]] = [:]
     private var otherPhrases: [Phrase] = []
     private var exclusionsByFirst: [String: [Phrase]] = [:]
     private var otherExclusions: [Phrase] = []
@@ -90,7 +94,9 @@ public final class CodebookMatcher: @unchecked Sendable {
             }
             for name in t.names {
                 let words = name.split(separator: " ").map { PhraseWord.surface(String($0)) }
-                otherPhrases.append(Phrase(theme: i, term: name, words: words))
+                let first = analyzer.analyze(String(name.split(separator: " ")[0])).tokens.first
+                namesByFirst[first?.normalized ?? name.lowercased(), default: []]
+                    .append(Phrase(theme: i, term: name, words: words))
             }
             for p in theme.exclusions {
                 let phrase = Phrase(theme: i, term: p, words: Self.compile(p, exact: true, analyzer))
@@ -131,24 +137,25 @@ public final class CodebookMatcher: @unchecked Sendable {
             sawPunctuation = false
         }
         var excluded = Set<Int>()  // theme * tokens.count + token
-        func scan(_ byFirst: [String: [Phrase]], _ others: [Phrase], exact: Bool,
-                  _ found: (Phrase, Range<Int>) -> Void) {
+        func scan(_ byFirst: [String: [Phrase]], _ byForm: [String: [Phrase]], _ others: [Phrase],
+                  exact: Bool, _ found: (Phrase, Range<Int>) -> Void) {
+            func attempt(_ p: Phrase, at k: Int) {
+                guard k + p.words.count <= positions.count else { return }
+                for (j, w) in p.words.enumerated() {
+                    if j > 0 && barrier[k + j] { return }
+                    if !w.matches(tokens[positions[k + j]]) { return }
+                }
+                found(p, positions[k]..<(positions[k + p.words.count - 1] + 1))
+            }
             for k in positions.indices {
                 let t = tokens[positions[k]]
-                let key = exact ? t.normalized : t.stem
-                let candidates = (byFirst[key] ?? []) + others
-                for p in candidates where k + p.words.count <= positions.count {
-                    var ok = true
-                    for (j, w) in p.words.enumerated() {
-                        if j > 0 && barrier[k + j] { ok = false; break }
-                        if !w.matches(tokens[positions[k + j]]) { ok = false; break }
-                    }
-                    if ok { found(p, positions[k]..<(positions[k + p.words.count - 1] + 1)) }
-                }
+                if let c = byFirst[exact ? t.normalized : t.stem] { for p in c { attempt(p, at: k) } }
+                if let c = byForm[t.normalized] { for p in c { attempt(p, at: k) } }
+                for p in others { attempt(p, at: k) }
             }
         }
         if !exclusionsByFirst.isEmpty || !otherExclusions.isEmpty {
-            scan(exclusionsByFirst, otherExclusions, exact: true) { p, r in
+            scan(exclusionsByFirst, [:], otherExclusions, exact: true) { p, r in
                 for i in r { excluded.insert(p.theme * tokens.count + i) }
             }
         }
@@ -176,7 +183,7 @@ public final class CodebookMatcher: @unchecked Sendable {
                 }
             }
         }
-        scan(phrasesByFirst, otherPhrases, exact: false) { p, r in
+        scan(phrasesByFirst, namesByFirst, otherPhrases, exact: false) { p, r in
             if r.allSatisfy({ !excluded.contains(p.theme * tokens.count + $0) }) {
                 out.append(TermHit(theme: p.theme, term: p.term, kind: .phrase, tokens: r))
             }

@@ -1,13 +1,13 @@
-/// Name-based UUIDs (RFC 9562 version 5: SHA-1 of a namespace and a name), so that REFI-QDA
-/// GUIDs derived from theme ids are the same on every export — never random.
-enum NameBasedUUID {
+/// Name-based UUIDs (RFC 9562 version 5: SHA-1 of a namespace and a name): the same name always
+/// gives the same id, so exports (REFI-QDA GUIDs …) are byte-identical across runs — never random.
+public enum NameBasedUUID {
     /// The RFC 9562 URL namespace, 6ba7b811-9dad-11d1-80b4-00c04fd430c8.
-    static let urlNamespace: [UInt8] = [0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1,
+    public static let urlNamespace: [UInt8] = [0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1,
                                         0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8]
 
     /// Upper-case `XXXXXXXX-XXXX-5XXX-YXXX-XXXXXXXXXXXX` for `name` in `namespace`.
-    static func v5(_ name: String, namespace: [UInt8] = urlNamespace) -> String {
-        var bytes = Array(SHA1.digest(namespace + Array(name.utf8)).prefix(16))
+    public static func v5(_ name: String, namespace: [UInt8] = urlNamespace) -> String {
+        var bytes = Array(SHA1Digest.digest(namespace + Array(name.utf8)).prefix(16))
         bytes[6] = (bytes[6] & 0x0F) | 0x50  // version 5
         bytes[8] = (bytes[8] & 0x3F) | 0x80  // RFC variant
         let hex = bytes.map { b -> String in
@@ -21,7 +21,7 @@ enum NameBasedUUID {
 }
 
 /// SHA-1 (FIPS 180-4), only for name-based UUIDs; not for security.
-enum SHA1 {
+enum SHA1Digest {
     static func digest(_ message: [UInt8]) -> [UInt8] {
         var h: [UInt32] = [0x6745_2301, 0xEFCD_AB89, 0x98BA_DCFE, 0x1032_5476, 0xC3D2_E1F0]
         var m = message
