@@ -34,6 +34,7 @@ declare -A secs
 while IFS=$'\t' read -r set audio ref; do
   id=$(awk '$1=="SPEAKER"{print $2; exit}' "$ref")
   for sys in neural dsp; do
+    [[ "${DIAR_EVAL_REUSE:-0}" == 1 && -s "$OUT/$sys/$id.rttm" ]] && continue
     t0=$(date +%s.%N)
     "$BIN" diarize "$audio" --embedding "$sys" -q > "$OUT/$sys/$id.rttm.tmp"
     t1=$(date +%s.%N)
@@ -46,9 +47,10 @@ while IFS=$'\t' read -r set audio ref; do
   fi
 done < "$list"
 
-der() { # sys id ref collar -> "DER"
-  "$BIN" score --reference "$3" --hypothesis "$OUT/$1/$2.rttm" --collar "$4" --json \
-    | awk -F'"der": ' '/"total"/{split($2,a,","); printf "%.1f", 100*a[1]}'
+total_der() { python3 -c 'import json,sys; print("%.6f" % json.load(sys.stdin)["total"]["der"])'; }
+der() { # sys id ref collar -> DER in percent, one decimal
+  "$BIN" score --reference "$3" --hypothesis "$OUT/$1/$2.rttm" --collar "$4" --json | total_der \
+    | awk '{printf "%.1f", 100*$1}'
 }
 spk() { awk '$1=="SPEAKER"{print $8}' "$1" | sort -u | wc -l; }
 
@@ -66,8 +68,8 @@ while IFS=$'\t' read -r set audio ref; do
     row="$row $d0 / $d5 ($(spk "$OUT/$sys/$id.rttm")) |"
     sum[$set/$sys]=$(echo "${sum[$set/$sys]:-0} + $d0" | bc); sum[$set/$sys/c]=$(echo "${sum[$set/$sys/c]:-0} + $d5" | bc)
     # scorer agreement with pyannote.metrics on this output
-    theirs=$("$PEERS" score "$ref" "$OUT/$sys/$id.rttm" 2>/dev/null | awk -F'"der": ' '/"total"/{f=1} f&&/"der"/{split($2,a,","); printf "%.6f", a[1]; exit}')
-    ours=$("$BIN" score --reference "$ref" --hypothesis "$OUT/$sys/$id.rttm" --json | awk -F'"der": ' '/"total"/{split($2,a,","); printf "%.6f", a[1]}')
+    theirs=$("$PEERS" score "$ref" "$OUT/$sys/$id.rttm" 2>/dev/null | total_der)
+    ours=$("$BIN" score --reference "$ref" --hypothesis "$OUT/$sys/$id.rttm" --json | total_der)
     maxdiff=$(python3 -c "print(max($maxdiff, abs($theirs - $ours)))")
   done
   n[$set]=$(( ${n[$set]:-0} + 1 ))
@@ -84,4 +86,4 @@ done
 echo
 echo "samtal score vs pyannote.metrics (peers score), largest |ΔDER| over all outputs at collar 0: $maxdiff"
 echo
-echo "Wall seconds per file (samtal, this run): $(for k in "${!secs[@]}"; do printf '%s=%s ' "$k" "${secs[$k]}"; done)"
+echo "Wall seconds per file (samtal, this run): $(for k in "${!secs[@]}"; do printf '%s=%s ' "$k" "${secs[$k]}"; done | tr ' ' '\n' | sort | tr '\n' ' ')"
