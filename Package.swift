@@ -97,7 +97,8 @@ let package = Package(
                     dependencies: ["AudioDecoding", "SamtalTestSupport"]),
 
         .testTarget(name: "VoiceActivityTests",
-                    dependencies: ["VoiceActivity", "DSP", "SamtalTestSupport"]),
+                    dependencies: ["VoiceActivity", "DSP", "SamtalTestSupport"],
+                    resources: [.copy("Resources")]),
 
         .testTarget(name: "DiarizationTests",
                     dependencies: ["Diarization", "DSP", "SamtalTestSupport"],

@@ -83,7 +83,7 @@ public struct LogMelSpectrogram: Sendable {
     /// dB (`power_to_db`) or natural log.
     public let scale: LogScale
     /// librosa's `top_db`: if set, values are clipped to `max − topDecibels`, where `max` is the
-    /// maximum over the whole output. Whole-signal only: ``run(_:)-…`` applies it, the streaming
+    /// maximum over the whole output. Whole-signal only: `run(_:)` applies it, the streaming
     /// ``FeatureExtractor`` does not. Default nil (off), as in the reference fixtures.
     public let topDecibels: Float?
 

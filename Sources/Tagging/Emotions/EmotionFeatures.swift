@@ -6,6 +6,9 @@
 /// | `s:<stem>` | count of the Snowball stem of a content word |
 /// | `p:<part>` | count of a compound part (`arbetskraft`, `invandring`) |
 /// | `b:<word> <word>` | count of a word bigram within a sentence |
+///
+/// The counts of `w: s: p: b:` are divided by √n for a text of n words, so long reviews and
+/// one-line remarks give logits of comparable size.
 /// | `lex:pos`, `lex:neg`, `lex:val` | lexicon valence sums and net valence |
 /// | `lex:negation`, `lex:question`, `lex:irony`, `lex:contrast`, `lex:exclaim` | markers (negations capped at 3, exclamation marks at 2) |
 /// | `cue:<label>`, `negcue:<label>` | discussion-emotion cue strength, plain and negated |
@@ -22,6 +25,13 @@ public enum EmotionFeatures {
          a.questions > 0 ? 1 : 0, a.irony ? 1 : 0, a.contrast ? 1 : 0, Float(min(a.exclamations, 2))]
     }
 
+    /// The value of one lexical occurrence: 1/√n for n counted words (at least 1).
+    static func lexicalUnit(_ text: AnalyzedText) -> Float {
+        var n = 0
+        for t in text.tokens where (t.kind == .word || t.kind == .number) && !t.isFiller { n += 1 }
+        return 1 / Float(max(n, 1)).squareRoot()
+    }
+
     /// Names of the dense (non-lexical) features for cue labels and stacked scores.
     public static func denseNames(cueLabels: [String], stacked: [String]) -> [String] {
         lexiconNames + cueLabels.map { "cue:\($0)" } + cueLabels.map { "negcue:\($0)" }
@@ -34,17 +44,18 @@ public enum EmotionFeatures {
         -> [(String, Float)] {
         var out: [(String, Float)] = []
         var previous: (String, Int)?
+        let unit = EmotionFeatures.lexicalUnit(text)
         for t in text.tokens {
             guard t.kind == .word || t.kind == .number else {
                 if t.kind == .punctuation { previous = nil }
                 continue
             }
             if t.isFiller { continue }
-            out.append(("w:" + t.normalized, 1))
-            if t.isContentWord { out.append(("s:" + t.stem, 1)) }
-            for part in t.compoundParts { out.append(("p:" + part, 1)) }
+            out.append(("w:" + t.normalized, unit))
+            if t.isContentWord { out.append(("s:" + t.stem, unit)) }
+            for part in t.compoundParts { out.append(("p:" + part, unit)) }
             if let (w, sentence) = previous, sentence == t.sentence {
-                out.append(("b:" + w + " " + t.normalized, 1))
+                out.append(("b:" + w + " " + t.normalized, unit))
             }
             previous = (t.normalized, t.sentence)
         }
@@ -108,6 +119,7 @@ public struct FeatureIndex: Sendable {
         var pairs: [(Int32, Float)] = []
         pairs.reserveCapacity(table.isEmpty ? 24 : text.tokens.count * 3 + 24)
         if !table.isEmpty {
+            let unit = EmotionFeatures.lexicalUnit(text)
             var previous: UInt64 = 0
             var previousSentence = -1
             for (k, t) in text.tokens.enumerated() {
@@ -117,18 +129,18 @@ public struct FeatureIndex: Sendable {
                 }
                 if t.isFiller { continue }
                 let h = hashes.normalized[k]
-                if let i = table[StableHash.combine(Self.word, h)] { pairs.append((i, 1)) }
+                if let i = table[StableHash.combine(Self.word, h)] { pairs.append((i, unit)) }
                 if t.isContentWord, let i = table[StableHash.combine(Self.stem, hashes.stem[k])] {
-                    pairs.append((i, 1))
+                    pairs.append((i, unit))
                 }
                 for part in t.compoundParts {
                     if let i = table[StableHash.combine(Self.part, StableHash.fnv1a(part))] {
-                        pairs.append((i, 1))
+                        pairs.append((i, unit))
                     }
                 }
                 if previousSentence == t.sentence,
                    let i = table[StableHash.combine(Self.bigram, StableHash.combine(previous, h))] {
-                    pairs.append((i, 1))
+                    pairs.append((i, unit))
                 }
                 previous = h
                 previousSentence = t.sentence

@@ -32,10 +32,11 @@ public struct EmotionTraining: Sendable {
     /// the lexicon, cue and stacked features.
     public var utteranceExcludedPrefixes = ["w:", "s:", "p:", "b:"]
     /// Train the BRIGHTER model on BRIGHTER-sv train plus the XED-sv train split (its six shared
-    /// labels). Off: it lowered BRIGHTER-sv dev macro-F1 from 0.439 to 0.391 (docs/emotions.md).
+    /// labels). Off: it lowered BRIGHTER-sv dev macro-F1 (0.439 → 0.391, before √n scaling; docs/emotions.md).
     public var augmentBrighterWithXED = false
     /// Balanced class weights for the first-level corpora (BRIGHTER, XED, absabank). Off: they
-    /// over-predicted rare classes (BRIGHTER-sv dev macro-F1 0.421 balanced vs 0.439 unweighted).
+    /// over-predicted rare classes (BRIGHTER-sv dev macro-F1 0.421 balanced vs 0.439 unweighted,
+    /// before √n scaling).
     public var balancedFirstLevel = false
 
     public init() {}

@@ -31,11 +31,18 @@ struct Tokenizer: Sendable {
         let abbreviations = language.abbreviations.map { Array($0.unicodeScalars) }
         let finalAbbreviations = language.sentenceFinalAbbreviations
 
+        // ASCII fast paths: Unicode property lookups dominate tokenising otherwise.
         func isWordScalar(_ c: Unicode.Scalar) -> Bool {
-            c.properties.isAlphabetic || c.properties.numericType != nil
+            if c.value < 0x80 {
+                return ("a"..."z").contains(c) || ("A"..."Z").contains(c) || ("0"..."9").contains(c)
+            }
+            return c.properties.isAlphabetic || c.properties.numericType != nil
                 || c.properties.generalCategory == .nonspacingMark
         }
-        func isLetter(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic }
+        func isLetter(_ c: Unicode.Scalar) -> Bool {
+            if c.value < 0x80 { return ("a"..."z").contains(c) || ("A"..."Z").contains(c) }
+            return c.properties.isAlphabetic
+        }
         func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
         func lower(_ c: Unicode.Scalar) -> Unicode.Scalar {
             c.properties.lowercaseMapping.unicodeScalars.first ?? c
@@ -55,7 +62,7 @@ struct Tokenizer: Sendable {
 
         while i < n {
             let c = s[i]
-            if c.properties.isWhitespace {
+            if c == " " || (c.value >= 0x80 || c.value < 0x21) && c.properties.isWhitespace {
                 if c == "\n" || c == "\r" || c == "\u{2028}" || c == "\u{2029}" {
                     if !tokens.isEmpty, sentenceOf.last == sentence { pendingBreak = false; sentence += 1 }
                 }

@@ -1,1 +1,0 @@
-// VoiceActivity, stage 2: frames → speech regions (scoring, then hysteresis).
