@@ -86,7 +86,7 @@ extension Summary {
             paragraph(actorsParagraph)
             out += "<table><thead><tr><th>\(h.actor)</th><th>\(h.mentions)</th><th>\(h.share)</th></tr></thead><tbody>\n"
             for a in actors {
-                out += "<tr><td>\(e(a.label))</td><td>\(a.mentions)</td><td>\(w.percent(a.share))</td></tr>\n"
+                out += "<tr><td>\(e(Wording.capitalised(a.label)))</td><td>\(a.mentions)</td><td>\(w.percent(a.share))</td></tr>\n"
             }
             out += "</tbody></table>\n"
         }

@@ -132,7 +132,7 @@ extension Summary {
             paragraph(actorsParagraph)
             let w = Wording(language: language)
             out += "| \(h.actor) | \(h.mentions) | \(h.share) |\n|---|--:|--:|\n"
-            for a in actors { out += "| \(md(a.label)) | \(a.mentions) | \(w.percent(a.share)) |\n" }
+            for a in actors { out += "| \(md(Wording.capitalised(a.label))) | \(a.mentions) | \(w.percent(a.share)) |\n" }
             out += "\n"
         }
         if !warnings.isEmpty {
