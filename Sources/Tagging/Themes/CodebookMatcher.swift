@@ -69,6 +69,7 @@ public final class CodebookMatcher: @unchecked Sendable {
     private var otherPhrases: [Phrase] = []
     private var exclusionsByFirst: [String: [Phrase]] = [:]
     private var otherExclusions: [Phrase] = []
+    private let wordMemo = WordMemo<String, WordEntries>()
 
     public init(codebook: Codebook, analyzer: TextAnalyzer) {
         self.codebook = codebook
@@ -160,27 +161,9 @@ public final class CodebookMatcher: @unchecked Sendable {
             }
         }
         var out: [TermHit] = []
-        func add(_ entries: [Entry]?, _ kind: TermKind, _ i: Int) {
-            guard let entries else { return }
-            for e in entries where !excluded.contains(e.theme * tokens.count + i) {
-                out.append(TermHit(theme: e.theme, term: e.term, kind: kind, tokens: i..<(i + 1)))
-            }
-        }
         for (i, t) in tokens.enumerated() where t.kind == .word && !t.isFiller {
-            add(wordIndex[t.stem], .word, i)
-            let partStems = t.compoundParts.map { analyzer.stemmer.stem($0) }
-            // Parts match by stem only when the stem is distinctive (`led` of ledare would also be
-            // the stem of lediga).
-            for ps in partStems where ps != t.stem && ps.count >= 4 {
-                add(wordIndex[ps], .word, i)
-                add(partIndex[ps], .compoundPart, i)
-            }
-            for form in [t.normalized] + t.compoundParts {
-                let count = form.count
-                for n in prefixLengths {
-                    if n > count { break }
-                    add(prefixIndex[String(form.prefix(n))], .stem, i)
-                }
+            for (e, kind) in wordEntries(t) where !excluded.contains(e.theme * tokens.count + i) {
+                out.append(TermHit(theme: e.theme, term: e.term, kind: kind, tokens: i..<(i + 1)))
             }
         }
         scan(phrasesByFirst, namesByFirst, otherPhrases, exact: false) { p, r in
@@ -189,6 +172,47 @@ public final class CodebookMatcher: @unchecked Sendable {
             }
         }
         out.sort { ($0.tokens.lowerBound, $0.theme, $0.term) < ($1.tokens.lowerBound, $1.theme, $1.term) }
+        return out
+    }
+
+    /// The single-word entries a word token matches (words, compound parts, stems), in the order
+    /// they are reported; memoised by the token's normalised form, which determines its stem and
+    /// parts when the text comes from the matcher's analyser (checked, so that any other analysis
+    /// is still matched correctly).
+    private func wordEntries(_ t: Token) -> [(Entry, TermKind)] {
+        let memoised = wordMemo.value(t.normalized) {
+            WordEntries(stem: t.stem, parts: t.compoundParts, entries: computeWordEntries(t))
+        }
+        if memoised.stem == t.stem && memoised.parts == t.compoundParts { return memoised.entries }
+        return computeWordEntries(t)
+    }
+
+    private struct WordEntries {
+        var stem: String
+        var parts: [String]
+        var entries: [(Entry, TermKind)]
+    }
+
+    private func computeWordEntries(_ t: Token) -> [(Entry, TermKind)] {
+        var out: [(Entry, TermKind)] = []
+        func add(_ entries: [Entry]?, _ kind: TermKind) {
+            for e in entries ?? [] { out.append((e, kind)) }
+        }
+        add(wordIndex[t.stem], .word)
+        let partStems = t.compoundParts.map { analyzer.stemmer.stem($0) }
+        // Parts match by stem only when the stem is distinctive (`led` of ledare would also be
+        // the stem of lediga).
+        for ps in partStems where ps != t.stem && ps.count >= 4 {
+            add(wordIndex[ps], .word)
+            add(partIndex[ps], .compoundPart)
+        }
+        for form in [t.normalized] + t.compoundParts {
+            let count = form.count
+            for n in prefixLengths {
+                if n > count { break }
+                add(prefixIndex[String(form.prefix(n))], .stem)
+            }
+        }
         return out
     }
 
