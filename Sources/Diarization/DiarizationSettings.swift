@@ -20,6 +20,10 @@ public struct DiarizationSettings: Sendable, Equatable, Codable {
     public var minimumSpeakers: Int = 1
     public var maximumSpeakers: Int = 12
 
+    // Built-in speech detection (used when no SpeechRegions are given).
+    /// Pauses shorter than this inside speech are closed (annotators mark turns, not breaths).
+    public var minimumSilenceSeconds: Double = 0.5
+
     // Windows.
     /// Embedding window length in seconds.
     public var windowSeconds: Double = 1.5

@@ -54,7 +54,9 @@ extension SpeakerDiarizer {
         let n = features.frameCount
         guard let speech else {
             let fps = Double(features.sampleRate) / Double(features.hopLength)
-            return EnergySpeechDetector().run(loudness: features.logEnergy, framesPerSecond: fps)
+            var detector = EnergySpeechDetector()
+            detector.minimumSilenceSeconds = settings.minimumSilenceSeconds
+            return detector.run(loudness: features.logEnergy, framesPerSecond: fps)
         }
         var mask = [Bool](repeating: false, count: n)
         let scale = Double(features.sampleRate) / Double(max(1, speech.sampleRate))

@@ -5,6 +5,7 @@ import SamtalCore
 import Summaries
 import Tagging
 import Transcripts
+import VoiceActivity
 
 extension StageFunctions {
     /// The real stages: AudioDecoding, VoiceActivity, Diarization, Transcripts and Tagging.
@@ -22,6 +23,9 @@ extension StageFunctions {
         let tagger = try Tagger.standard(models: modelsDirectory, codebook: book,
                                          emotions: EmotionStage(analyzer: emotions),
                                          diagnostics: diagnostics)
+        let voiceActivity = LazyResource {
+            VoiceActivityDetector(model: try .bundled(modelsDirectory: modelsDirectory))
+        }
         let diarization = DiarizationSettings()
         // The speaker encoder is loaded only when a recording is diarized.
         let voiceEncoder = LazyResource<VoiceEncoder?> {
@@ -39,7 +43,7 @@ extension StageFunctions {
         }
         return StageFunctions(
             decode: { path, sink in try decoder.decodeAll(path: path, diagnostics: sink) },
-            detectSpeech: { _, _ in throw notYet("voice activity detection") },
+            detectSpeech: { samples, sink in try voiceActivity.get().run(samples, diagnostics: sink) },
             diarize: { samples, speech, sink in
                 try SpeakerDiarizer(settings: diarization).run(
                     samples: samples, sampleRate: decoder.targetSampleRate, speech: speech,
@@ -67,11 +71,6 @@ extension StageFunctions {
         encoder.outputFormatting = .sortedKeys
         guard let value, let data = try? encoder.encode(value) else { return "none" }
         return String(StableHash.fnv1a(bytes: data), radix: 16)
-    }
-
-    private static func notYet(_ what: String) -> SamtalError {
-        SamtalError(.internalError, "\(what) is not part of this build yet",
-                    hint: "update samtal; the stage is being integrated")
     }
 }
 

@@ -149,7 +149,12 @@ final class TableRunner {
             input = try obtain(.tag, fingerprint: fpTag) { sink in
                 let utterances = aligned.transcript?.utterances ?? []
                 let tags = utterances.isEmpty ? [] : try stages.tag(utterances, sink)
-                let named = turns.map { t in aligned.transcript.map { TurnNaming.relabel(t, by: $0) } ?? t }
+                // Speaking time: from the transcript's own times when it names every speaker,
+                // else from the diarized turns named after the aligned transcript.
+                let transcriptNamesSpeakers = !utterances.isEmpty
+                    && utterances.allSatisfy { $0.speaker != nil && $0.start != nil && $0.end != nil }
+                let named = transcriptNamesSpeakers ? nil
+                    : turns.map { t in aligned.transcript.map { TurnNaming.relabel(t, by: $0) } ?? t }
                 return SummaryInput(title: table.name, utterances: utterances, tags: tags,
                                     turns: named, labels: stages.labels)
             }
@@ -201,7 +206,10 @@ final class TableRunner {
         }
         let timed = !transcript.utterances.isEmpty
             && transcript.utterances.allSatisfy { $0.start != nil }
-        if let turns, !turns.exclusive.isEmpty, timed {
+        // A transcript that names every speaker keeps its names (people labelled them); only
+        // one without speakers takes them from diarization.
+        let named = transcript.utterances.allSatisfy { $0.speaker != nil }
+        if let turns, !turns.exclusive.isEmpty, timed, !named {
             transcript = try stages.align(transcript, turns, sink)
         }
         if let decoded, timed {

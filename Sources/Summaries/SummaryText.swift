@@ -10,6 +10,11 @@ struct SummaryText {
     private func quoted(_ w: String) -> String { sv ? "”\(w)”" : "“\(w)”" }
     private func n(_ count: Int, _ noun: Wording.Noun) -> String { wording.count(count, noun) }
     private var allIds: [String] { corpus.utterances.map(\.id) }
+    /// "samtalet", or "samtalen" for an event of several tables.
+    private var conversation: String {
+        corpus.tables.count > 1 ? (sv ? "samtalen" : "the conversations")
+            : (sv ? "samtalet" : "the conversation")
+    }
 
     /// Where in the conversation a set of utterances concentrates, as a phrase ("i början av
     /// samtalet"), with the ids in that part; nil when spread out or too few to say.
@@ -175,23 +180,23 @@ struct SummaryText {
         var sentence: String
         switch (distinct.count, sequence.count) {
         case (1, _):
-            sentence = sv ? "Känslomässigt präglas samtalet genomgående av \(name(distinct[0]))"
+            sentence = sv ? "Känslomässigt präglas \(conversation) genomgående av \(name(distinct[0]))"
                 : "Emotionally, the conversation is marked throughout by \(name(distinct[0]))"
         case (2, 2):
             sentence = sv
-                ? "Känslomässigt rör sig samtalet från \(name(sequence[0])) i början till \(name(sequence[1])) mot slutet"
+                ? "Känslomässigt rör sig \(conversation) från \(name(sequence[0])) i början till \(name(sequence[1])) mot slutet"
                 : "Emotionally, the conversation moves from \(name(sequence[0])) at the start to \(name(sequence[1])) towards the end"
         case (2, _):
-            sentence = sv ? "Känslomässigt pendlar samtalet mellan \(name(distinct[0])) och \(name(distinct[1]))"
+            sentence = sv ? "Känslomässigt pendlar \(conversation) mellan \(name(distinct[0])) och \(name(distinct[1]))"
                 : "Emotionally, the conversation swings between \(name(distinct[0])) and \(name(distinct[1]))"
         default:
             if sequence.first == sequence.last {
-                sentence = sv ? "Känslomässigt pendlar samtalet mellan \(wording.list(distinct.map(name)))"
+                sentence = sv ? "Känslomässigt pendlar \(conversation) mellan \(wording.list(distinct.map(name)))"
                     : "Emotionally, the conversation swings between \(wording.list(distinct.map(name)))"
             } else {
                 let middle = wording.list(distinct.dropFirst().filter { $0 != sequence.last }.map(name))
                 sentence = sv
-                    ? "Känslomässigt rör sig samtalet från \(name(sequence.first!)) via \(middle) till \(name(sequence.last!))"
+                    ? "Känslomässigt rör sig \(conversation) från \(name(sequence.first!)) via \(middle) till \(name(sequence.last!))"
                     : "Emotionally, the conversation moves from \(name(sequence.first!)) via \(middle) to \(name(sequence.last!))"
             }
         }
@@ -241,9 +246,9 @@ struct SummaryText {
             let names = main.map { inline($0.label) }
             var options = sv
                 ? ["Mest handlar det om \(wording.list(names)).",
-                   "Samtalet kretsar främst kring \(wording.list(names))."]
+                   "\(cap(conversation)) kretsar främst kring \(wording.list(names))."]
                 : ["It is mostly about \(wording.list(names)).",
-                   "The conversation revolves mainly around \(wording.list(names))."]
+                   "\(cap(conversation)) revolve\(corpus.tables.count > 1 ? "" : "s") mainly around \(wording.list(names))."]
             if names.count >= 2 {
                 options.append(sv
                     ? "Störst utrymme får \(names[0]), följt av \(wording.list(Array(names.dropFirst())))."

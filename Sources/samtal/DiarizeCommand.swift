@@ -51,7 +51,7 @@ struct DiarizeCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp(
         "Developer option for evaluation sweeps: KEY=VALUE,… over threshold, penalty, whiten, "
-            + "iterations, min-share, gmm, centre, window, hop (see DiarizationSettings).",
+            + "iterations, min-share, gmm, centre, window, hop, min-silence (see DiarizationSettings).",
         visibility: .hidden))
     var tuning: String?
 
@@ -59,7 +59,7 @@ struct DiarizeCommand: AsyncParsableCommand {
 
     func validate() throws {
         if let tuning {
-            let keys: Set<String> = ["threshold", "penalty", "whiten", "iterations", "min-share", "gmm", "centre", "window", "hop"]
+            let keys: Set<String> = ["threshold", "penalty", "whiten", "iterations", "min-share", "gmm", "centre", "window", "hop", "min-silence"]
             for pair in tuning.split(separator: ",") {
                 let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
                 guard parts.count == 2, keys.contains(parts[0]), Double(parts[1]) != nil else {
@@ -97,6 +97,7 @@ struct DiarizeCommand: AsyncParsableCommand {
             case "centre": s.centreNeuralEmbeddings = value != 0
             case "window": s.windowSeconds = value
             case "hop": s.hopSeconds = value
+            case "min-silence": s.minimumSilenceSeconds = value
             default: continue
             }
         }

@@ -60,12 +60,12 @@ import Testing
         var samples: [Float] = []
         for k in 0..<6 {
             samples += Self.voice(f0: 140, seconds: 2.5, seed: UInt64(k), brightness: 0.7)
-            samples += Signals.silence(count: Self.rate / 2)
+            samples += Signals.silence(count: Self.rate)
         }
         let turns = try SpeakerDiarizer(settings: Self.dspSettings()).run(
             samples: samples, sampleRate: Self.rate, diagnostics: DiagnosticCollector())
         #expect(turns.speakers == ["SPEAKER_00"])
-        // Speech found roughly where it is: 6 × 2.5 s.
+        // Speech found roughly where it is: 6 × 2.5 s (1 s pauses are longer than the 0.5 s bridged).
         let speech = turns.exclusive.reduce(0) { $0 + $1.span.count }
         #expect(abs(Double(speech) / Double(Self.rate) - 15) < 1.5)
     }

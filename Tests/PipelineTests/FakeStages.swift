@@ -5,7 +5,7 @@ import Summaries
 
 /// Small, transparent stand-ins for the stages, so the order, artifacts and resume logic are
 /// tested on their own. Recordings are text files `seconds=<n> speech=<a>-<b>,…`; transcripts
-/// are lines `start end speaker|text`.
+/// are lines `start end speaker|text` (speaker `-`: none, so alignment names it).
 final class FakeStages: @unchecked Sendable {
     // SAFETY: `counts` is only touched while holding `lock`.
     private let lock = NSLock()
@@ -77,7 +77,8 @@ final class FakeStages: @unchecked Sendable {
                     let timed = head.count == 3
                     return Utterance(id: "c\(i + 1)", start: timed ? Double(head[0]) : nil,
                                      end: timed ? Double(head[1]) : nil,
-                                     speaker: String(head.last!), text: String(parts[1]))
+                                     speaker: head.last! == "-" ? nil : String(head.last!),
+                                     text: String(parts[1]))
                 }
                 return Transcript(format: "fake", utterances: utterances)
             },
@@ -121,9 +122,9 @@ final class FakeStages: @unchecked Sendable {
 /// Writes a small event: two tables in subfolders, one with audio + transcript.
 enum FakeEvent {
     static let transcript = """
-        1 9 A|Jag känner oro för jobben i kommunen.
-        11 19 B|Skolan måste samarbeta med kommunen, det ger hopp.
-        21 29 A|Fler jobb kräver bättre skola.
+        1 9 -|Jag känner oro för jobben i kommunen.
+        11 19 -|Skolan måste samarbeta med kommunen, det ger hopp.
+        21 29 -|Fler jobb kräver bättre skola.
         """
 
     static func make(in dir: URL) throws -> URL {

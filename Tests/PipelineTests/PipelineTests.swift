@@ -34,10 +34,13 @@ import Testing
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path))
         }
         #expect(result.report == out.appendingPathComponent("report.html").path)
-        // Speakers come from the (fake) diarization through alignment.
+        // Table 1's transcript has no speakers: they come from the (fake) diarization through
+        // alignment. Table 2's transcript names its speakers, and keeps them.
         let t1 = try #require(result.tables[0].summary)
         #expect(t1.participation.speakers.map(\.speaker).sorted() == ["SPEAKER_00", "SPEAKER_01"])
         #expect(t1.participation.basis == "time")
+        let t2 = try #require(result.tables[1].summary)
+        #expect(t2.participation.speakers.map(\.speaker).sorted() == ["C", "D"])
         let whole = try #require(result.eventSummary)
         #expect(whole.utteranceCount == 5)
         #expect(whole.tables == ["table-1", "table-2"])
@@ -91,7 +94,7 @@ import Testing
         let out = dir.appendingPathComponent("out")
         let fakes = FakeStages()
         _ = try run(event, out, fakes)
-        try (FakeEvent.transcript + "\n25 28 B|Mer hopp.").write(
+        try (FakeEvent.transcript + "\n25 28 -|Mer hopp.").write(
             to: event.appendingPathComponent("table-1/transcript.vtt"), atomically: true, encoding: .utf8)
         fakes.reset()
         let result = try run(event, out, fakes)
