@@ -49,7 +49,7 @@ public struct TextAnalyzer: Sendable {
         var tokens: [Token] = []
         tokens.reserveCapacity(raw.count)
         for (k, r) in raw.enumerated() {
-            let surface = String(String.UnicodeScalarView(scalars[r.range]))
+            let surface = Self.string(scalars[r.range])
             let key = WordKey(surface: surface, kind: r.kind, hyphenated: r.hyphenated,
                               splitCompounds: splitCompounds)
             let word = words.value(key) { analyzeWord(key) }
@@ -68,6 +68,23 @@ public struct TextAnalyzer: Sendable {
             for t in range { tokens[t].sentence = idx }
         }
         return AnalyzedText(text: text, language: language, tokens: tokens, sentences: sentences)
+    }
+
+    /// The string of `scalars`, encoded straight into the string's UTF-8 storage (appending to a
+    /// `UnicodeScalarView` one scalar at a time was a large part of analysing).
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var count = 0
+        for c in scalars { count += UTF8.width(c) }
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var k = 0
+            for c in scalars {
+                UTF8.encode(c) { byte in
+                    buffer[k] = byte
+                    k += 1
+                }
+            }
+            return k
+        }
     }
 
     /// Lemmas of the parts of a closed compound, memoised.
