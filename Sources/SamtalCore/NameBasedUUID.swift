@@ -5,6 +5,10 @@ public enum NameBasedUUID {
     public static let urlNamespace: [UInt8] = [0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1,
                                         0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8]
 
+    /// samtal's own namespace for export GUIDs, 6f6b1c2e-9a51-5d3c-8e7a-2b4f0c9d1e3a.
+    public static let samtalNamespace: [UInt8] = [0x6f, 0x6b, 0x1c, 0x2e, 0x9a, 0x51, 0x5d, 0x3c,
+                                           0x8e, 0x7a, 0x2b, 0x4f, 0x0c, 0x9d, 0x1e, 0x3a]
+
     /// Upper-case `XXXXXXXX-XXXX-5XXX-YXXX-XXXXXXXXXXXX` for `name` in `namespace`.
     public static func v5(_ name: String, namespace: [UInt8] = urlNamespace) -> String {
         var bytes = Array(SHA1Digest.digest(namespace + Array(name.utf8)).prefix(16))

@@ -29,7 +29,7 @@ public enum QDPXExport {
     static func project(title: String, tables: [(name: String, input: SummaryInput)],
                         language: SummaryLanguage) -> (String, [Source]) {
         let x = Escaping.xml
-        let user = NameUUID.v5("user:samtal")
+        let user = exportGUID("user:samtal")
         var labels = LabelDictionary()
         for (_, input) in tables {
             labels.themes.merge(input.labels.themes) { a, _ in a }
@@ -47,7 +47,7 @@ public enum QDPXExport {
                 used["actor"]!.formUnion(t.actors)
             }
         }
-        func codeGUID(_ kind: String, _ id: String) -> String { NameUUID.v5("code:\(kind):\(id)") }
+        func codeGUID(_ kind: String, _ id: String) -> String { exportGUID("code:\(kind):\(id)") }
         let groups: [(kind: String, sv: String, en: String, label: (String) -> Label)] = [
             ("theme", "Teman", "Themes", labels.theme),
             ("emotion", "Känslor", "Emotions", labels.emotion),
@@ -67,7 +67,7 @@ public enum QDPXExport {
             """
         for (g, group) in groups.enumerated() {
             let name = language == .sv ? group.sv : group.en
-            xml += "      <Code guid=\"\(NameUUID.v5("codegroup:\(group.kind)"))\" name=\"\(name)\" isCodable=\"false\">\n"
+            xml += "      <Code guid=\"\(exportGUID("codegroup:\(group.kind)"))\" name=\"\(name)\" isCodable=\"false\">\n"
             for id in used[group.kind]!.sorted() {
                 let label = group.label(id)
                 xml += "        <Code guid=\"\(codeGUID(group.kind, id))\" name=\"\(x(label.text(language)))\" isCodable=\"true\" color=\"\(palette[g % palette.count])\">"
@@ -83,7 +83,7 @@ public enum QDPXExport {
             var seen = Set<String>()
             for speaker in input.utterances.compactMap(\.speaker) where seen.insert(speaker).inserted {
                 let caseName = tables.count > 1 ? "\(name): \(speaker)" : speaker
-                cases += "    <Case guid=\"\(NameUUID.v5("case:\(name):\(speaker)"))\" name=\"\(x(caseName))\">"
+                cases += "    <Case guid=\"\(exportGUID("case:\(name):\(speaker)"))\" name=\"\(x(caseName))\">"
                 cases += "<SourceRef targetGUID=\"\(source.guid)\"/></Case>\n"
             }
         }
@@ -115,7 +115,7 @@ public enum QDPXExport {
             position = end + 1
             selections.append((u, start, end))
         }
-        let guid = NameUUID.v5("source:\(table)\n\(text)")
+        let guid = exportGUID("source:\(table)\n\(text)")
         var xml = "    <TextSource guid=\"\(guid)\" name=\"\(x(table))\" plainTextPath=\"internal://\(guid).txt\" creatingUser=\"\(user)\">\n"
         xml += "      <Description>\(x("samtal: \(input.utterances.count) utterances of \(table)"))</Description>\n"
         for (u, start, end) in selections {
@@ -128,14 +128,20 @@ public enum QDPXExport {
             var description = "id=\(u.id)"
             if let s = u.speaker { description += "; speaker=\(s)" }
             if let a = u.start, let b = u.end { description += String(format: "; %.3f-%.3fs", a, b) }
-            xml += "      <PlainTextSelection guid=\"\(NameUUID.v5("selection:\(table)/\(u.id)"))\" name=\"\(x(name))\" startPosition=\"\(start)\" endPosition=\"\(end)\" creatingUser=\"\(user)\">\n"
+            xml += "      <PlainTextSelection guid=\"\(exportGUID("selection:\(table)/\(u.id)"))\" name=\"\(x(name))\" startPosition=\"\(start)\" endPosition=\"\(end)\" creatingUser=\"\(user)\">\n"
             xml += "        <Description>\(x(description))</Description>\n"
             for (kind, id) in codes {
-                xml += "        <Coding guid=\"\(NameUUID.v5("coding:\(table)/\(u.id):\(kind):\(id)"))\" creatingUser=\"\(user)\"><CodeRef targetGUID=\"\(codeGUID(kind, id))\"/></Coding>\n"
+                xml += "        <Coding guid=\"\(exportGUID("coding:\(table)/\(u.id):\(kind):\(id)"))\" creatingUser=\"\(user)\"><CodeRef targetGUID=\"\(codeGUID(kind, id))\"/></Coding>\n"
             }
             xml += "      </PlainTextSelection>\n"
         }
         xml += "    </TextSource>\n"
         return Source(guid: guid, text: text, xml: xml)
     }
+}
+
+/// The name-based (version 5) GUID of `name` in samtal's export namespace: the same content always
+/// gives the same GUID, so exports are byte-identical across runs.
+func exportGUID(_ name: String) -> String {
+    NameBasedUUID.v5(name, namespace: NameBasedUUID.samtalNamespace)
 }
