@@ -19,7 +19,10 @@ public struct TextAnalyzer: Sendable {
     /// Split closed compounds (Swedish only).
     public var splitCompounds = true
     private let splitter: CompoundSplitter
-    private let memo: CompoundMemo
+    private let memo: WordMemo<String, [String]>
+    private let words: WordMemo<WordKey, WordAnalysis>
+    private let negations: Set<String>
+    private let fillers: Set<String>
 
     /// An analyser reading its word lists from `models` (default: `ModelStore.directory()`).
     public init(language: TextLanguage = .swedish, models: URL? = nil) throws {
@@ -33,7 +36,10 @@ public struct TextAnalyzer: Sendable {
         self.lexicon = lexicon
         stemmer = try Stemmer(language: lexicon.language)
         splitter = CompoundSplitter(lexicon: lexicon)
-        memo = CompoundMemo()
+        memo = WordMemo()
+        words = WordMemo()
+        negations = lexicon.language.negations
+        fillers = lexicon.language.fillers
     }
 
     /// Tokens and sentences of `text`.
@@ -42,35 +48,14 @@ public struct TextAnalyzer: Sendable {
         let (raw, sentenceOf) = Tokenizer(language: language).tokenize(scalars)
         var tokens: [Token] = []
         tokens.reserveCapacity(raw.count)
-        let negations = language.negations
-        let fillers = language.fillers
         for (k, r) in raw.enumerated() {
-            let surface = String(String.UnicodeScalarView(scalars[r.range]))
-            let normalized = Self.normalize(surface)
-            var flags: Token.Flags = []
-            var stem = normalized
-            var parts: [String] = []
-            if r.kind == .word {
-                if scalars[r.range.lowerBound].properties.isUppercase { flags.insert(.capitalized) }
-                if negations.contains(normalized) { flags.insert(.negation) }
-                else if lexicon.stopwords.contains(normalized) { flags.insert(.stopword) }
-                if fillers.contains(normalized) { flags.insert(.filler) }
-                stem = stemmer.stem(normalized)
-                if r.hyphenated {
-                    flags.insert(.hyphenated)
-                    parts = normalized.split(separator: "-").flatMap { piece -> [String] in
-                        let p = String(piece)
-                        let sub = splitCompounds ? compoundParts(p) : []
-                        return sub.isEmpty ? [p] : sub
-                    }
-                } else if splitCompounds {
-                    parts = compoundParts(normalized)
-                }
-                if !parts.isEmpty { flags.insert(.compound) }
-            }
-            tokens.append(Token(surface: surface, normalized: normalized, stem: stem,
-                                compoundParts: parts, kind: r.kind, flags: flags, range: r.range,
-                                sentence: sentenceOf[k]))
+            let surface = Self.string(scalars[r.range])
+            let key = WordKey(surface: surface, kind: r.kind, hyphenated: r.hyphenated,
+                              splitCompounds: splitCompounds)
+            let word = words.value(key) { analyzeWord(key) }
+            tokens.append(Token(surface: surface, normalized: word.normalized, stem: word.stem,
+                                compoundParts: word.parts, kind: r.kind, flags: word.flags,
+                                range: r.range, sentence: sentenceOf[k]))
         }
         var sentences: [Range<Int>] = []
         var start = 0
@@ -85,13 +70,65 @@ public struct TextAnalyzer: Sendable {
         return AnalyzedText(text: text, language: language, tokens: tokens, sentences: sentences)
     }
 
+    /// The string of `scalars`, encoded straight into the string's UTF-8 storage (appending to a
+    /// `UnicodeScalarView` one scalar at a time was a large part of analysing).
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var count = 0
+        for c in scalars { count += UTF8.width(c) }
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var k = 0
+            for c in scalars {
+                UTF8.encode(c) { byte in
+                    buffer[k] = byte
+                    k += 1
+                }
+            }
+            return k
+        }
+    }
+
     /// Lemmas of the parts of a closed compound, memoised.
     public func compoundParts(_ word: String) -> [String] {
         guard language == .swedish else { return [] }
-        if let hit = memo.get(word) { return hit }
-        let parts = splitter.split(word)
-        memo.put(word, parts)
-        return parts
+        return memo.value(word) { splitter.split(word) }
+    }
+
+    /// What a token's text alone determines, memoised per distinct token in `words`.
+    struct WordKey: Hashable {
+        var surface: String
+        var kind: Token.Kind
+        var hyphenated: Bool
+        var splitCompounds: Bool
+    }
+
+    struct WordAnalysis {
+        var normalized: String
+        var stem: String
+        var parts: [String]
+        var flags: Token.Flags
+    }
+
+    private func analyzeWord(_ key: WordKey) -> WordAnalysis {
+        let normalized = Self.normalize(key.surface)
+        var word = WordAnalysis(normalized: normalized, stem: normalized, parts: [], flags: [])
+        guard key.kind == .word else { return word }
+        if key.surface.unicodeScalars.first!.properties.isUppercase { word.flags.insert(.capitalized) }
+        if negations.contains(normalized) { word.flags.insert(.negation) }
+        else if lexicon.stopwords.contains(normalized) { word.flags.insert(.stopword) }
+        if fillers.contains(normalized) { word.flags.insert(.filler) }
+        word.stem = stemmer.stem(normalized)
+        if key.hyphenated {
+            word.flags.insert(.hyphenated)
+            word.parts = normalized.split(separator: "-").flatMap { piece -> [String] in
+                let p = String(piece)
+                let sub = key.splitCompounds ? compoundParts(p) : []
+                return sub.isEmpty ? [p] : sub
+            }
+        } else if key.splitCompounds {
+            word.parts = compoundParts(normalized)
+        }
+        if !word.parts.isEmpty { word.flags.insert(.compound) }
+        return word
     }
 
     /// Lower-case, NFC, typographic apostrophes and hyphens folded.
@@ -110,25 +147,5 @@ public struct TextAnalyzer: Sendable {
             }
         }
         return out
-    }
-}
-
-/// Memo of compound splits shared by copies of one analyser.
-final class CompoundMemo: @unchecked Sendable {
-    // SAFETY: `table` is only touched while holding `lock`.
-    private let lock = NSLock()
-    private var table: [String: [String]] = [:]
-
-    func get(_ w: String) -> [String]? {
-        lock.lock()
-        defer { lock.unlock() }
-        return table[w]
-    }
-
-    func put(_ w: String, _ parts: [String]) {
-        lock.lock()
-        if table.count > 100_000 { table.removeAll(keepingCapacity: true) }
-        table[w] = parts
-        lock.unlock()
     }
 }

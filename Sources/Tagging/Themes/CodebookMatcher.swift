@@ -69,6 +69,7 @@ public final class CodebookMatcher: @unchecked Sendable {
     private var otherPhrases: [Phrase] = []
     private var exclusionsByFirst: [String: [Phrase]] = [:]
     private var otherExclusions: [Phrase] = []
+    private let wordMemo = WordMemo<String, WordFacts>()
 
     public init(codebook: Codebook, analyzer: TextAnalyzer) {
         self.codebook = codebook
@@ -136,9 +137,9 @@ public final class CodebookMatcher: @unchecked Sendable {
             barrier.append(sawPunctuation)
             sawPunctuation = false
         }
+        let facts = positions.map { wordFacts(tokens[$0]) }
         var excluded = Set<Int>()  // theme * tokens.count + token
-        func scan(_ byFirst: [String: [Phrase]], _ byForm: [String: [Phrase]], _ others: [Phrase],
-                  exact: Bool, _ found: (Phrase, Range<Int>) -> Void) {
+        func scan(_ starts: KeyPath<WordFacts, [Phrase]>, _ found: (Phrase, Range<Int>) -> Void) {
             func attempt(_ p: Phrase, at k: Int) {
                 guard k + p.words.count <= positions.count else { return }
                 for (j, w) in p.words.enumerated() {
@@ -148,47 +149,74 @@ public final class CodebookMatcher: @unchecked Sendable {
                 found(p, positions[k]..<(positions[k + p.words.count - 1] + 1))
             }
             for k in positions.indices {
-                let t = tokens[positions[k]]
-                if let c = byFirst[exact ? t.normalized : t.stem] { for p in c { attempt(p, at: k) } }
-                if let c = byForm[t.normalized] { for p in c { attempt(p, at: k) } }
-                for p in others { attempt(p, at: k) }
+                for p in facts[k][keyPath: starts] { attempt(p, at: k) }
             }
         }
-        if !exclusionsByFirst.isEmpty || !otherExclusions.isEmpty {
-            scan(exclusionsByFirst, [:], otherExclusions, exact: true) { p, r in
-                for i in r { excluded.insert(p.theme * tokens.count + i) }
-            }
+        scan(\.exclusionStarts) { p, r in
+            for i in r { excluded.insert(p.theme * tokens.count + i) }
         }
         var out: [TermHit] = []
-        func add(_ entries: [Entry]?, _ kind: TermKind, _ i: Int) {
-            guard let entries else { return }
-            for e in entries where !excluded.contains(e.theme * tokens.count + i) {
+        for (k, i) in positions.enumerated() where tokens[i].kind == .word {
+            for (e, kind) in facts[k].entries where !excluded.contains(e.theme * tokens.count + i) {
                 out.append(TermHit(theme: e.theme, term: e.term, kind: kind, tokens: i..<(i + 1)))
             }
         }
-        for (i, t) in tokens.enumerated() where t.kind == .word && !t.isFiller {
-            add(wordIndex[t.stem], .word, i)
-            let partStems = t.compoundParts.map { analyzer.stemmer.stem($0) }
-            // Parts match by stem only when the stem is distinctive (`led` of ledare would also be
-            // the stem of lediga).
-            for ps in partStems where ps != t.stem && ps.count >= 4 {
-                add(wordIndex[ps], .word, i)
-                add(partIndex[ps], .compoundPart, i)
-            }
-            for form in [t.normalized] + t.compoundParts {
-                let count = form.count
-                for n in prefixLengths {
-                    if n > count { break }
-                    add(prefixIndex[String(form.prefix(n))], .stem, i)
-                }
-            }
-        }
-        scan(phrasesByFirst, namesByFirst, otherPhrases, exact: false) { p, r in
+        scan(\.phraseStarts) { p, r in
             if r.allSatisfy({ !excluded.contains(p.theme * tokens.count + $0) }) {
                 out.append(TermHit(theme: p.theme, term: p.term, kind: .phrase, tokens: r))
             }
         }
         out.sort { ($0.tokens.lowerBound, $0.theme, $0.term) < ($1.tokens.lowerBound, $1.theme, $1.term) }
+        return out
+    }
+
+    /// What the matcher needs of one token: the single-word entries it matches (words, compound
+    /// parts, stems, in the order they are reported) and the phrases and exclusions whose first
+    /// word it matches. Memoised by the token's normalised form, which determines its stem and
+    /// parts when the text comes from the matcher's analyser (checked, so that any other analysis
+    /// is still matched correctly); names, which compare the surface, are checked per token.
+    private struct WordFacts {
+        var stem: String
+        var parts: [String]
+        var entries: [(Entry, TermKind)]
+        var exclusionStarts: [Phrase]
+        var phraseStarts: [Phrase]
+    }
+
+    private func wordFacts(_ t: Token) -> WordFacts {
+        let memoised = wordMemo.value(t.normalized) { computeWordFacts(t) }
+        if memoised.stem == t.stem && memoised.parts == t.compoundParts { return memoised }
+        return computeWordFacts(t)
+    }
+
+    private func computeWordFacts(_ t: Token) -> WordFacts {
+        WordFacts(stem: t.stem, parts: t.compoundParts, entries: computeWordEntries(t),
+                  exclusionStarts: (exclusionsByFirst[t.normalized] ?? [])
+                      + otherExclusions.filter { $0.words[0].matches(t) },
+                  phraseStarts: (phrasesByFirst[t.stem] ?? []) + (namesByFirst[t.normalized] ?? [])
+                      + otherPhrases.filter { $0.words[0].matches(t) })
+    }
+
+    private func computeWordEntries(_ t: Token) -> [(Entry, TermKind)] {
+        var out: [(Entry, TermKind)] = []
+        func add(_ entries: [Entry]?, _ kind: TermKind) {
+            for e in entries ?? [] { out.append((e, kind)) }
+        }
+        add(wordIndex[t.stem], .word)
+        let partStems = t.compoundParts.map { analyzer.stemmer.stem($0) }
+        // Parts match by stem only when the stem is distinctive (`led` of ledare would also be
+        // the stem of lediga).
+        for ps in partStems where ps != t.stem && ps.count >= 4 {
+            add(wordIndex[ps], .word)
+            add(partIndex[ps], .compoundPart)
+        }
+        for form in [t.normalized] + t.compoundParts {
+            let count = form.count
+            for n in prefixLengths {
+                if n > count { break }
+                add(prefixIndex[String(form.prefix(n))], .stem)
+            }
+        }
         return out
     }
 

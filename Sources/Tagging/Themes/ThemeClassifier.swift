@@ -91,7 +91,7 @@ public final class ThemeClassifier: @unchecked Sendable {
         var decided: [(Int, Double)] = []
         for (i, t) in terms.enumerated() where !t.isEmpty { evidence[ids[i]] = t }
         if let model {
-            let x = model.features.vector(features.extract(text, evidence: terms, themeIDs: ids))
+            let x = features.vector(text, evidence: terms, themeIDs: ids, vocabulary: model.features)
             let p = model.probabilities(x)
             for (i, id) in ids.enumerated() {
                 guard let m = modelIndex[i] else { continue }

@@ -18,6 +18,23 @@ public struct ThemeFeatures: Sendable, Equatable {
 
     public func extract(_ text: AnalyzedText, evidence: [[String]], themeIDs: [String])
         -> [(String, Float)] {
+        let names = lexicalNames(text)
+        let norm = Self.norm(names)
+        return names.sorted().map { ($0, norm) } + codebookFeatures(evidence, themeIDs: themeIDs)
+    }
+
+    /// The features of `text` as a vector over `vocabulary`: equal to
+    /// `vocabulary.vector(extract(…))` without sorting the names (the vector orders by index).
+    public func vector(_ text: AnalyzedText, evidence: [[String]], themeIDs: [String],
+                       vocabulary: FeatureVocabulary) -> SparseVector {
+        let names = lexicalNames(text)
+        let norm = Self.norm(names)
+        let lexical = names.compactMap { vocabulary.lookup($0).map { ($0, norm) } }
+        return SparseVector(pairs: lexical + codebookFeatures(evidence, themeIDs: themeIDs)
+            .compactMap { f in vocabulary.lookup(f.0).map { ($0, f.1) } })
+    }
+
+    private func lexicalNames(_ text: AnalyzedText) -> Set<String> {
         var names = Set<String>()
         var previous: String?
         for t in text.tokens {
@@ -30,13 +47,17 @@ public struct ThemeFeatures: Sendable, Equatable {
             if bigrams, let p = previous { names.insert("b:" + p + "+" + t.stem) }
             previous = t.stem
         }
-        var out: [(String, Float)] = []
-        let norm = names.isEmpty ? 1 : 1 / Float(names.count).squareRoot()
-        for n in names.sorted() { out.append((n, norm)) }
-        for (i, terms) in evidence.enumerated() where !terms.isEmpty {
-            out.append(("cb:" + themeIDs[i], codebookWeight * Float(min(terms.count, 3))))
+        return names
+    }
+
+    private static func norm(_ names: Set<String>) -> Float {
+        names.isEmpty ? 1 : 1 / Float(names.count).squareRoot()
+    }
+
+    private func codebookFeatures(_ evidence: [[String]], themeIDs: [String]) -> [(String, Float)] {
+        evidence.enumerated().compactMap { i, terms in
+            terms.isEmpty ? nil : ("cb:" + themeIDs[i], codebookWeight * Float(min(terms.count, 3)))
         }
-        return out
     }
 
     /// The always-present feature names (kept in the vocabulary even if rare in training).
