@@ -10,7 +10,6 @@ packages=(
   libsoxr-dev       # resampling
   libstemmer-dev    # Snowball stemmers (Swedish, English)
   libopenblas-dev   # BLAS for the neural speaker encoder (diarization)
-  libxml2-utils     # xmllint: REFI-QDA codebook schema test
   hunspell-sv       # Swedish word list for scripts/build-compound-list.sh
   ffmpeg            # fallback decoder for M4A/AAC/MP4/WebM
   espeak-ng         # sample event synthesis (samples/make-sample.sh)
@@ -18,7 +17,7 @@ packages=(
   flac              # sample event encoding
   python3           # sample event assembly (samples/script/synthesize.py, standard library only)
   chromium          # report rendering test (headless)
-  libxml2-utils     # xmllint: REFI-QDA export validated against Project.xsd in tests
+  libxml2-utils     # xmllint: REFI-QDA codebook and project schema tests
 )
 
 missing=()
