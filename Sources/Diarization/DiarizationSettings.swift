@@ -23,6 +23,9 @@ public struct DiarizationSettings: Sendable, Equatable, Codable {
     // Built-in speech detection (used when no SpeechRegions are given).
     /// Pauses shorter than this inside speech are closed (annotators mark turns, not breaths).
     public var minimumSilenceSeconds: Double = 0.5
+    /// Pauses shorter than this between given speech regions (from the VoiceActivity stage) are
+    /// treated as speech of the same turn.
+    public var bridgedPauseSeconds: Double = 0
 
     // Windows.
     /// Embedding window length in seconds.
@@ -40,6 +43,22 @@ public struct DiarizationSettings: Sendable, Equatable, Codable {
     public var clusteringThreshold: Double {
         get { embedding == .dsp ? dspThreshold : neuralThreshold }
         set { if embedding == .dsp { dspThreshold = newValue } else { neuralThreshold = newValue } }
+    }
+    /// How the speaker count is estimated when it is not fixed.
+    public enum CountRule: String, Sendable, Codable, CaseIterable {
+        /// The number of large clusters whose average linkage stays above the threshold.
+        case threshold
+        /// The count in `2...maximumSpeakers` whose partition has the highest mean silhouette
+        /// (scale-free, so it does not depend on how far apart voices are in the embedding); one
+        /// speaker when the threshold rule finds one.
+        case silhouette
+    }
+    public var dspCountRule: CountRule = .threshold
+    public var neuralCountRule: CountRule = .silhouette
+    /// The count rule of the embedding in use.
+    public var countRule: CountRule {
+        get { embedding == .dsp ? dspCountRule : neuralCountRule }
+        set { if embedding == .dsp { dspCountRule = newValue } else { neuralCountRule = newValue } }
     }
     /// Subtract the recording's mean d-vector before clustering (what all windows share).
     public var centreNeuralEmbeddings: Bool = true

@@ -1,4 +1,5 @@
 import Foundation
+import SamtalCore
 import SamtalTestSupport
 import Testing
 
@@ -85,6 +86,44 @@ import Testing
         #expect(c.run([]) == [])
         #expect(c.run([[1, 0]]) == [0])
         #expect(AgglomerativeClustering(count: .fixed(3)).run([[1, 0], [0, 1]]).count == 2)
+    }
+
+    /// Reference values from scikit-learn 1.x `silhouette_score(X, labels, metric="cosine")` on
+    /// the same seven rows (computed once; the rows are normalised first).
+    @Test func silhouetteMatchesScikitLearn() {
+        let rows: [[Float]] = [[1, 0.1, 0], [0.9, 0.2, 0.1], [1, 0, 0.2], [0, 1, 0.1], [0.1, 0.9, 0],
+                               [0.2, 0.3, 1], [0, 0.2, 0.9]].map(SpeakerDiarizer.l2Normalised)
+        let sim = AgglomerativeClustering.similarityMatrix(rows)
+        let cases: [([Int], Double)] = [([0, 0, 0, 1, 1, 2, 2], 0.9748954822322224),
+                                        ([0, 0, 0, 1, 1, 1, 1], 0.6533774113580761),
+                                        ([0, 1, 0, 1, 0, 1, 0], -0.2332801781921375)]
+        for (labels, expected) in cases {
+            let value = AgglomerativeClustering.silhouette(similarity: sim, labels: labels)
+            #expect(value.map { abs($0 - expected) < 1e-5 } == true, "\(labels): \(String(describing: value))")
+        }
+        #expect(AgglomerativeClustering.silhouette(similarity: sim, labels: [0, 0, 0, 0, 0, 0, 0]) == nil)
+    }
+
+    /// The silhouette rule finds the count whatever the spread: with noisy clusters whose
+    /// average linkage falls below any fixed threshold tuned on tight ones, and with tight ones.
+    struct BlobCase: Sendable, CustomTestStringConvertible {
+        var counts: [Int]
+        var spread: Float
+        var testDescription: String { "\(counts) spread \(spread)" }
+    }
+
+    @Test(arguments: [BlobCase(counts: [30, 30], spread: 0.15), BlobCase(counts: [40, 20, 15], spread: 0.15),
+                      BlobCase(counts: [25, 25, 25, 25, 25], spread: 0.15), BlobCase(counts: [30, 30, 30], spread: 0.3),
+                      BlobCase(counts: [20, 25, 30, 35], spread: 0.3)])
+    func silhouetteRuleRecoversTheCount(_ blob: BlobCase) {
+        let (counts, spread) = (blob.counts, blob.spread)
+        let (vectors, truth) = Self.blobs(counts, spread: spread)
+        var settings = DiarizationSettings()
+        settings.embedding = .neural
+        settings.countRule = .silhouette
+        let labels = SpeakerDiarizer(settings: settings).cluster(vectors, diagnostics: DiagnosticCollector())
+        #expect(Set(labels).count == counts.count)
+        #expect(Self.accuracy(labels, truth) > 0.9)  // the noisy blobs overlap a little
     }
 
     @Test func dendrogramMatchesNaiveAverageLinkage() {
