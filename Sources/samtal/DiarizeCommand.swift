@@ -47,8 +47,8 @@ struct DiarizeCommand: AsyncParsableCommand {
     /// Where the speech regions come from.
     enum SpeechDetection: String, ExpressibleByArgument, CaseIterable { case model, energy }
 
-    @Option(help: "Speech detection: model (the VoiceActivity stage, as `samtal vad`; default) or energy (a loudness threshold).")
-    var vad: SpeechDetection = .model
+    @Option(help: "Speech detection: energy (an adaptive loudness threshold; default, measured best for turns) or model (the VoiceActivity stage, as `samtal vad`).")
+    var vad: SpeechDetection = .energy
 
     @Option(help: "Take speech regions from this file (.lab or RTTM, e.g. `samtal vad` output) instead of detecting them.")
     var speech: String?
@@ -143,7 +143,7 @@ struct DiarizeCommand: AsyncParsableCommand {
 
     /// Decodes `path` as a stream into the diarization front end (and the voice activity model,
     /// when it detects speech), then diarizes.
-    static func diarize(path: String, settings: DiarizationSettings, speech: Speech = .model, models: String?,
+    static func diarize(path: String, settings: DiarizationSettings, speech: Speech = .energy, models: String?,
                         diagnostics: DiagnosticSink) throws -> SpeakerTurns {
         let modelsURL = models.map { URL(fileURLWithPath: $0) }
         let encoder: VoiceEncoder? = settings.embedding == .neural
