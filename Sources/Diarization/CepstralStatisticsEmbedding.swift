@@ -23,17 +23,22 @@ public struct CepstralStatisticsEmbedding: Sendable {
     public func statistics(_ features: FrameFeatures, speech: [Bool], windows: [FrameWindow]) -> [[Float]] {
         let d = features.dimension
         let used = coefficients.clamped(to: 0..<d)
+        var scratch: [Float] = []
         return windows.map { window in
             var sum = [Double](repeating: 0, count: used.count)
             var square = [Double](repeating: 0, count: used.count)
             var n = 0.0
-            for t in window.start..<min(window.end, features.frameCount) where speech[t] {
-                for (j, c) in used.enumerated() {
-                    let x = Double(features.values[t * d + c])
-                    sum[j] += x
-                    square[j] += x * x
+            let end = min(window.end, features.frameCount)
+            let frames = min(window.start, end)..<end
+            features.cepstra.withFrames(frames, scratch: &scratch) { rows in
+                for (i, t) in frames.enumerated() where speech[t] {
+                    for (j, c) in used.enumerated() {
+                        let x = Double(rows[i * d + c])
+                        sum[j] += x
+                        square[j] += x * x
+                    }
+                    n += 1
                 }
-                n += 1
             }
             n = max(n, 1)
             var vector = [Float]()

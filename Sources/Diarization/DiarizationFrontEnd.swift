@@ -6,23 +6,31 @@ import SamtalCore
 /// embedding and the resegmentation models), a loudness value (the fallback speech detector) and,
 /// for the neural embedding, Resemblyzer's 40 power-mel bands (n_fft 400).
 ///
-/// Memory grows with the number of frames only (84 bytes per 10 ms frame without the neural
-/// embedding, 244 with it — about 30 / 88 MB per hour); samples are never kept.
+/// The cepstra and the mel bands go to `FrameStore`s, which move them to a temporary file once
+/// they exceed `spillThresholdBytes`, so memory stays flat in the length of the recording; what
+/// remains in memory per frame is the loudness (4 bytes per 10 ms, 1.4 MB per hour). Samples are
+/// never kept.
 public final class DiarizationFrontEnd {
     public let sampleRate: Int
     public let hopLength: Int
     private let cepstra: FeatureExtractor
     private let encoderMel: FeatureExtractor?
-    private var mfcc: [Float] = []
+    private let cepstraStore: FrameStore
+    private let melStore: FrameStore?
     private var loudness: [Float] = []
-    private var mel: [Float] = []
     private var samples = 0
     private var sumOfSquares = 0.0
     public let coefficientCount: Int
     private let melBands: Int
 
-    /// - Parameter encoder: the neural encoder whose mel front end to compute too, or nil.
-    public init(sampleRate: Int = 16_000, encoder: VoiceEncoder? = nil) throws {
+    /// - Parameters:
+    ///   - encoder: the neural encoder whose mel front end to compute too, or nil.
+    ///   - spillThresholdBytes: per store, the size beyond which features move to a temporary
+    ///     file (`FrameStore`); `Int.max` keeps everything in memory.
+    ///   - temporaryDirectory: where that file goes (default: `$TMPDIR`).
+    public init(sampleRate: Int = 16_000, encoder: VoiceEncoder? = nil,
+                spillThresholdBytes: Int = FrameStore.defaultSpillThresholdBytes,
+                temporaryDirectory: URL? = nil) throws {
         self.sampleRate = sampleRate
         let frames = FrameConfig(sampleRate: sampleRate)
         let logMel = LogMelSpectrogram(mel: try MelSpectrogram(frames: frames))
@@ -30,6 +38,8 @@ public final class DiarizationFrontEnd {
         cepstra = FeatureExtractor(mfcc: mfccSpec)
         hopLength = frames.hopLength
         coefficientCount = mfccSpec.coefficientCount
+        cepstraStore = FrameStore(dimension: coefficientCount, spillThresholdBytes: spillThresholdBytes,
+                                  directory: temporaryDirectory)
         if let encoder {
             let config = FrameConfig(sampleRate: sampleRate, windowLength: encoder.nFFT,
                                      hopLength: encoder.hopLength, fftLength: encoder.nFFT)
@@ -38,9 +48,12 @@ public final class DiarizationFrontEnd {
             }
             encoderMel = FeatureExtractor(mel: try MelSpectrogram(frames: config, mel: MelConfig(bandCount: encoder.melBands)))
             melBands = encoder.melBands
+            melStore = FrameStore(dimension: melBands, spillThresholdBytes: spillThresholdBytes,
+                                  directory: temporaryDirectory)
         } else {
             encoderMel = nil
             melBands = 0
+            melStore = nil
         }
     }
 
@@ -51,13 +64,13 @@ public final class DiarizationFrontEnd {
         for x in block { s += Double(x) * Double(x) }
         sumOfSquares += s
         cepstra.process(block) { frame in keep(frame) }
-        encoderMel?.process(block) { frame in mel.append(contentsOf: frame.mel) }
+        encoderMel?.process(block) { frame in melStore?.append(frame.mel) }
     }
 
     public func process(_ block: [Float]) { block.withUnsafeBufferPointer { process($0) } }
 
     private func keep(_ frame: FeatureExtractor.Frame) {
-        mfcc.append(contentsOf: frame.mfcc)
+        cepstraStore.append(frame.mfcc)
         // Frame energy in dB (sum of the mel band powers): the speech detector's loudness.
         var sum: Float = 0
         for x in frame.mel { sum += x }
@@ -66,25 +79,33 @@ public final class DiarizationFrontEnd {
 
     /// Flushes the last frames and returns the features; `mel` is nil without an encoder. The mel
     /// frames are scaled as Resemblyzer's `preprocess_wav` scales the audio (RMS to the encoder's
-    /// dBFS target); a power spectrum scales with the square of the gain.
-    public func finish(encoder: VoiceEncoder? = nil) -> (features: FrameFeatures, mel: [Float]?) {
+    /// dBFS target); a power spectrum scales with the square of the gain. The scale is applied
+    /// when the frames are read (`EncoderMelFrames.gain`): it is known only now.
+    ///
+    /// - Throws: `writeFailed` when the temporary file could not be written (e.g. a full disk).
+    ///   A temporary file that cannot be created is only a warning (`diarize.in-memory`): the
+    ///   features then stay in memory.
+    public func finish(encoder: VoiceEncoder? = nil,
+                       diagnostics: DiagnosticSink? = nil) throws -> (features: FrameFeatures, mel: EncoderMelFrames?) {
         cepstra.finish { frame in keep(frame) }
-        encoderMel?.finish { frame in mel.append(contentsOf: frame.mel) }
+        encoderMel?.finish { frame in melStore?.append(frame.mel) }
+        try cepstraStore.seal()
+        try melStore?.seal()
+        if let failure = cepstraStore.spillFailure ?? melStore?.spillFailure {
+            diagnostics?.warning("diarize.in-memory", "frame features kept in memory: \(failure)")
+        }
         let features = FrameFeatures(
             sampleRate: sampleRate, hopLength: hopLength, totalSamples: samples,
-            dimension: coefficientCount, values: mfcc, logEnergy: loudness)
-        guard encoderMel != nil else { return (features, nil) }
-        var scaled = mel
+            cepstra: cepstraStore, logEnergy: loudness)
+        guard let melStore else { return (features, nil) }
+        var power: Float = 1
         if let encoder, samples > 0, sumOfSquares > 0 {
             let rms = (sumOfSquares / Double(samples)).squareRoot()
             let gain = pow(10, encoder.volumeTargetDBFS / 20) / rms
-            let power = Float(gain * gain)
-            for i in scaled.indices { scaled[i] *= power }
+            power = Float(gain * gain)
         }
-        // Align to the cepstral frames (both are centred with the same hop; counts may differ by one).
-        let frames = features.frameCount
-        if scaled.count > frames * melBands { scaled.removeLast(scaled.count - frames * melBands) }
-        while scaled.count < frames * melBands { scaled.append(0) }
-        return (features, scaled)
+        // Aligned to the cepstral frames (both are centred with the same hop; counts may differ
+        // by one): frames past the mel store's end read as zero.
+        return (features, EncoderMelFrames(store: melStore, frameCount: features.frameCount, gain: power))
     }
 }

@@ -8,7 +8,7 @@ extension SpeakerDiarizer {
     /// - Parameters:
     ///   - speech: speech regions from the VoiceActivity stage, or nil for the built-in detector.
     ///   - mel: the encoder's mel frames (required for `.neural`).
-    public func run(features: FrameFeatures, mel: [Float]?, speech: SpeechRegions?,
+    public func run(features: FrameFeatures, mel: EncoderMelFrames?, speech: SpeechRegions?,
                     encoder: VoiceEncoder?, diagnostics: DiagnosticSink) throws -> SpeakerTurns {
         let mask = speechMask(features: features, speech: speech)
         let windows = windows(speech: mask, hopLength: features.hopLength, sampleRate: features.sampleRate)
@@ -36,7 +36,7 @@ extension SpeakerDiarizer {
         let frontEnd = try DiarizationFrontEnd(sampleRate: sampleRate,
                                                encoder: settings.embedding == .neural ? encoder : nil)
         frontEnd.process(samples)
-        let (features, mel) = frontEnd.finish(encoder: encoder)
+        let (features, mel) = try frontEnd.finish(encoder: encoder, diagnostics: diagnostics)
         return try run(features: features, mel: mel, speech: speech, encoder: encoder, diagnostics: diagnostics)
     }
 

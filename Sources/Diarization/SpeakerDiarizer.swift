@@ -29,7 +29,7 @@ public struct SpeakerDiarizer: Sendable {
     public func run(features: FrameFeatures, speech: [Bool], windows: [FrameWindow],
                     embeddings: [[Float]], diagnostics: DiagnosticSink) -> SpeakerTurns {
         let frameCount = features.frameCount
-        var labels = [Int](repeating: -1, count: frameCount)
+        var labels = [FrameLabel](repeating: -1, count: frameCount)
         let speechRuns = Self.runs(of: speech)
         if speechRuns.isEmpty {
             diagnostics.warning("diarize.no-speech", "no speech found; the output has no speaker turns")
@@ -64,7 +64,7 @@ public struct SpeakerDiarizer: Sendable {
                         best = w
                     }
                 }
-                if best >= 0 { labels[t] = windowLabels[best] }
+                if best >= 0 { labels[t] = FrameLabel(windowLabels[best]) }
             }
         }
         if speakerCount > 1 && settings.resegmentationIterations > 0 {
@@ -254,10 +254,15 @@ public struct SpeakerDiarizer: Sendable {
     /// GMM per speaker, trained on the frames currently labelled with it, then Viterbi over each
     /// speech run with a fixed log-penalty per speaker change; repeated `resegmentationIterations`
     /// times.
-    func resegment(_ initial: [Int], features: FrameFeatures, speechRuns: [Range<Int>], speakers k: Int) -> [Int] {
+    ///
+    /// The frames are read from `features.cepstra` in sequential passes (one for the variance
+    /// floor; per iteration one to start the models, one per EM step, one for the Viterbi
+    /// search), so memory holds only per-frame labels and the current speech run's back-pointers.
+    func resegment(_ initial: [FrameLabel], features: FrameFeatures, speechRuns: [Range<Int>],
+                   speakers k: Int) -> [FrameLabel] {
         var labels = initial
         let dimension = features.dimension
-        let data = features.values
+        let store = features.cepstra
         // Variance floor: a fraction of each dimension's global variance over speech frames.
         var floor = [Double](repeating: 1e-3, count: dimension)
         do {
@@ -265,13 +270,15 @@ public struct SpeakerDiarizer: Sendable {
             var square = [Double](repeating: 0, count: dimension)
             var count = 0.0
             for run in speechRuns {
-                for t in run {
-                    for d in 0..<dimension {
-                        let x = Double(data[t * dimension + d])
-                        mean[d] += x
-                        square[d] += x * x
+                store.forEachChunk(of: run) { _, rows in
+                    for i in 0..<(rows.count / dimension) {
+                        for d in 0..<dimension {
+                            let x = Double(rows[i * dimension + d])
+                            mean[d] += x
+                            square[d] += x * x
+                        }
+                        count += 1
                     }
-                    count += 1
                 }
             }
             for d in 0..<dimension where count > 0 {
@@ -280,35 +287,33 @@ public struct SpeakerDiarizer: Sendable {
             }
         }
         let penalty = settings.speakerChangePenalty
+        // Subsample long speakers for training speed; every 2nd frame is plenty.
+        let stride = max(1, settings.trainingFrameStride)
         for _ in 0..<settings.resegmentationIterations {
-            var framesOf = [[Int]](repeating: [], count: k)
-            for (t, l) in labels.enumerated() where l >= 0 {
-                // Subsample long speakers for training speed; every 2nd frame is plenty.
-                if t % settings.trainingFrameStride == 0 { framesOf[l].append(t) }
+            var counts = [Int](repeating: 0, count: k)
+            for t in Swift.stride(from: 0, to: labels.count, by: stride) where labels[t] >= 0 {
+                counts[Int(labels[t])] += 1
             }
-            let active = (0..<k).filter { framesOf[$0].count >= 2 * dimension }
+            let active = (0..<k).filter { counts[$0] >= 2 * dimension }
             if active.count < 2 { break }
-            let models = active.map {
-                DiagonalGMM(data: data, dimension: dimension, frames: framesOf[$0],
-                            components: settings.gmmComponents, iterations: settings.gmmIterations,
-                            varianceFloor: floor)
-            }
+            let models = DiagonalGMM.train(
+                store: store, labels: labels, stride: stride, speakers: active,
+                components: settings.gmmComponents, iterations: settings.gmmIterations, varianceFloor: floor)
             var scratch = [Double](repeating: 0, count: settings.gmmComponents)
-            var newLabels = [Int](repeating: -1, count: labels.count)
+            var newLabels = [FrameLabel](repeating: -1, count: labels.count)
             let m = active.count
+            var search = ViterbiSearch(states: m, penalty: penalty)
+            var ll = [Double](repeating: 0, count: m)
             for run in speechRuns {
-                // Frame log-likelihoods, run length × m.
-                var ll = [Double](repeating: 0, count: run.count * m)
-                data.withUnsafeBufferPointer { p in
-                    for (i, t) in run.enumerated() {
-                        let row = UnsafeBufferPointer(rebasing: p[(t * dimension)..<((t + 1) * dimension)])
-                        for s in 0..<m {
-                            ll[i * m + s] = models[s].logLikelihood(row, scratch: &scratch)
-                        }
+                search.reset()
+                store.forEachChunk(of: run) { _, rows in
+                    for i in 0..<(rows.count / dimension) {
+                        let row = UnsafeBufferPointer(rebasing: rows[(i * dimension)..<((i + 1) * dimension)])
+                        for s in 0..<m { ll[s] = models[s].logLikelihood(row, scratch: &scratch) }
+                        ll.withUnsafeBufferPointer { search.step($0) }
                     }
                 }
-                let path = Self.viterbi(ll, states: m, penalty: penalty)
-                for (i, t) in run.enumerated() { newLabels[t] = active[path[i]] }
+                search.backtrack { i, state in newLabels[run.lowerBound + i] = FrameLabel(active[state]) }
             }
             if newLabels == labels { break }
             labels = newLabels
@@ -317,84 +322,64 @@ public struct SpeakerDiarizer: Sendable {
     }
 
     /// Best state path for `ll` (frames × states log-likelihoods) where staying costs nothing and
-    /// switching to any other state costs `penalty`.
+    /// switching to any other state costs `penalty` (`ViterbiSearch` on a whole matrix).
     static func viterbi(_ ll: [Double], states m: Int, penalty: Double) -> [Int] {
-        let frames = ll.count / m
-        if frames == 0 { return [] }
-        var score = Array(ll[0..<m])
-        // from[t·m + s] = previous state of s at frame t.
-        var from = [Int32](repeating: 0, count: frames * m)
-        for t in 1..<max(1, frames) {
-            var bestState = 0
-            for s in 1..<m where score[s] > score[bestState] { bestState = s }
-            let switchScore = score[bestState] - penalty
-            for s in 0..<m {
-                if score[s] >= switchScore {
-                    from[t * m + s] = Int32(s)
-                    score[s] += ll[t * m + s]
-                } else {
-                    from[t * m + s] = Int32(bestState)
-                    score[s] = switchScore + ll[t * m + s]
-                }
-            }
+        var search = ViterbiSearch(states: m, penalty: penalty)
+        ll.withUnsafeBufferPointer { p in
+            for t in 0..<(ll.count / m) { search.step(UnsafeBufferPointer(rebasing: p[(t * m)..<((t + 1) * m)])) }
         }
-        var path = [Int](repeating: 0, count: frames)
-        var state = 0
-        for s in 1..<m where score[s] > score[state] { state = s }
-        for t in stride(from: frames - 1, through: 0, by: -1) {
-            path[t] = state
-            state = Int(from[t * m + state])
-        }
+        var path = [Int](repeating: 0, count: search.frames)
+        search.backtrack { t, state in path[t] = state }
         return path
     }
 
-    func fillUnlabelled(_ labels: inout [Int], speech: [Bool]) {
+    /// Gives every unlabelled speech frame the label of the nearest labelled frame (the earlier
+    /// one on a tie); with no labelled frame at all, speech becomes speaker 0.
+    func fillUnlabelled(_ labels: inout [FrameLabel], speech: [Bool]) {
         guard labels.contains(where: { $0 >= 0 }) else {
             for t in labels.indices where speech[t] { labels[t] = 0 }
             return
         }
-        // Forward then backward pass: copy the nearest labelled frame's label.
-        var last = -1
-        var distanceFromLast = [Int](repeating: Int.max, count: labels.count)
-        var forward = labels
-        for t in labels.indices {
-            if labels[t] >= 0 {
-                last = t
-            } else if speech[t] && last >= 0 {
-                forward[t] = labels[last]
-                distanceFromLast[t] = t - last
+        // Each gap of unlabelled frames lies between labelled frames (or an end), which the
+        // filling never changes.
+        var t = 0
+        while t < labels.count {
+            guard labels[t] < 0 else { t += 1; continue }
+            var end = t
+            while end < labels.count && labels[end] < 0 { end += 1 }
+            let before = t - 1
+            for u in t..<end where speech[u] {
+                if end < labels.count && (before < 0 || end - u < u - before) {
+                    labels[u] = labels[end]
+                } else if before >= 0 {
+                    labels[u] = labels[before]
+                }
             }
+            t = end
         }
-        var next = -1
-        for t in labels.indices.reversed() {
-            if labels[t] >= 0 {
-                next = t
-            } else if speech[t] {
-                if next >= 0 && next - t < distanceFromLast[t] { forward[t] = labels[next] }
-            }
-        }
-        labels = forward
     }
 
     // MARK: - Output
 
     /// Turns from frame labels; speakers are named `SPEAKER_00`… in order of first appearance.
-    func turns(from labels: [Int], features: FrameFeatures) -> SpeakerTurns {
-        let renamed = Self.renumbered(labels)
+    func turns(from labels: [FrameLabel], features: FrameFeatures) -> SpeakerTurns {
+        var names: [FrameLabel: Int] = [:]
         var turns: [SpeakerTurn] = []
         var t = 0
         let total = features.totalSamples
-        while t < renamed.count {
-            let label = renamed[t]
+        while t < labels.count {
+            let label = labels[t]
             var end = t + 1
-            while end < renamed.count && renamed[end] == label { end += 1 }
+            while end < labels.count && labels[end] == label { end += 1 }
             if label >= 0 {
+                let name = names[label] ?? names.count
+                names[label] = name
                 let start = min(total, features.frameStart(t))
-                let stop = min(total, end == renamed.count ? total : features.frameStart(end))
+                let stop = min(total, end == labels.count ? total : features.frameStart(end))
                 if stop > start {
                     turns.append(SpeakerTurn(
                         span: SampleSpan(start: start, end: stop),
-                        speaker: String(format: "SPEAKER_%02d", label)))
+                        speaker: String(format: "SPEAKER_%02d", name)))
                 }
             }
             t = end
@@ -420,6 +405,9 @@ public struct SpeakerDiarizer: Sendable {
         return result
     }
 }
+
+/// A frame's speaker (0-based, in clustering order) or -1 for none: 2 bytes per 10 ms frame.
+typealias FrameLabel = Int16
 
 /// A window of frames `[start, end)` that one embedding describes.
 public struct FrameWindow: Sendable, Hashable {

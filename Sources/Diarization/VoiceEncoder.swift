@@ -121,6 +121,13 @@ public final class VoiceEncoder: @unchecked Sendable {
     ///   - mel: power-mel frames × `melBands`, row-major (librosa `melspectrogram` convention).
     ///   - windows: frame ranges, each `partialFrames` long at most (shorter ones run shorter).
     public func embed(mel: [Float], windows: [FrameWindow], batchSize: Int = 32) -> [[Float]] {
+        embed(mel: EncoderMelFrames(bands: melBands, values: mel), windows: windows, batchSize: batchSize)
+    }
+
+    /// One L2-normalised embedding per window, reading each window's mel frames from the store
+    /// (`windows.count` reads of at most `partialFrames` frames; nothing else is held).
+    public func embed(mel: EncoderMelFrames, windows: [FrameWindow], batchSize: Int = 32) -> [[Float]] {
+        precondition(mel.bands == melBands, "mel frames have \(mel.bands) bands, the encoder \(melBands)")
         var result = [[Float]](repeating: [], count: windows.count)
         // Group windows of equal length so that each batch steps through time together.
         var byLength: [Int: [Int]] = [:]
@@ -138,20 +145,25 @@ public final class VoiceEncoder: @unchecked Sendable {
     }
 
     /// The LSTM over `starts.count` windows of `frames` frames each.
-    private func run(mel: [Float], starts: [Int], frames T: Int) -> [[Float]] {
+    private func run(mel: EncoderMelFrames, starts: [Int], frames T: Int) -> [[Float]] {
         let B = starts.count
         let H = hiddenSize
         let H4 = 4 * H
-        // Layer input, time-major: (T·B) × inSize; row t·B + b is window b at step t.
+        // Layer input, time-major: (T·B) × inSize; row t·B + b is window b at step t. Frames
+        // past the end stay zero.
         var input = [Float](repeating: 0, count: T * B * melBands)
-        let totalFrames = mel.count / melBands
-        for t in 0..<T {
-            for b in 0..<B {
-                let frame = starts[b] + t
-                guard frame < totalFrames else { continue }
-                let src = frame * melBands
-                let dst = (t * B + b) * melBands
-                for k in 0..<melBands { input[dst + k] = mel[src + k] }
+        let available = min(mel.frameCount, mel.store.frameCount)
+        let gain = mel.gain
+        var scratch: [Float] = []
+        for b in 0..<B {
+            let first = min(starts[b], available)
+            let end = min(starts[b] + T, available)
+            mel.store.withFrames(first..<end, scratch: &scratch) { frames in
+                for t in 0..<(end - first) {
+                    let src = t * melBands
+                    let dst = (t * B + b) * melBands
+                    for k in 0..<melBands { input[dst + k] = frames[src + k] * gain }
+                }
             }
         }
         var inSize = melBands

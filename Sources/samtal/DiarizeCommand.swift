@@ -160,7 +160,7 @@ struct DiarizeCommand: AsyncParsableCommand {
             frontEnd.process(block)
             session?.process(block)
         }
-        let (features, mel) = frontEnd.finish(encoder: encoder)
+        let (features, mel) = try frontEnd.finish(encoder: encoder, diagnostics: diagnostics)
         let regions: SpeechRegions?
         switch speech {
         case .model: regions = session?.finish()
