@@ -25,12 +25,12 @@ public struct CepstralStatisticsEmbedding: Sendable {
         let used = coefficients.clamped(to: 0..<d)
         var scratch: [Float] = []
         return windows.map { window in
-            var sum = [Double](repeating: 0, count: used.count)
-            var square = [Double](repeating: 0, count: used.count)
-            var n = 0.0
             let end = min(window.end, features.frameCount)
             let frames = min(window.start, end)..<end
-            features.cepstra.withFrames(frames, scratch: &scratch) { rows in
+            let (sum, square, speechFrames) = features.cepstra.withFrames(frames, scratch: &scratch) { rows in
+                var sum = [Double](repeating: 0, count: used.count)
+                var square = [Double](repeating: 0, count: used.count)
+                var n = 0.0
                 for (i, t) in frames.enumerated() where speech[t] {
                     for (j, c) in used.enumerated() {
                         let x = Double(rows[i * d + c])
@@ -39,8 +39,9 @@ public struct CepstralStatisticsEmbedding: Sendable {
                     }
                     n += 1
                 }
+                return (sum, square, n)
             }
-            n = max(n, 1)
+            let n = max(speechFrames, 1)
             var vector = [Float]()
             vector.reserveCapacity(2 * used.count)
             for j in 0..<used.count { vector.append(Float(sum[j] / n)) }

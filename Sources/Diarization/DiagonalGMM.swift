@@ -37,7 +37,7 @@ struct DiagonalGMM: Sendable {
             var step = Step(self)
             data.withUnsafeBufferPointer { p in
                 for t in frames {
-                    step.add(UnsafeBufferPointer(rebasing: p[(t * dimension)..<((t + 1) * dimension)]), model: self)
+                    accumulate(UnsafeBufferPointer(rebasing: p[(t * dimension)..<((t + 1) * dimension)]), into: &step)
                 }
             }
             update(step, count: count, varianceFloor: varianceFloor)
@@ -82,7 +82,7 @@ struct DiagonalGMM: Sendable {
         if training.isEmpty { return models }
         for _ in 0..<iterations {
             var steps = models.map { Step($0) }
-            pass { m, row in if models[m].components > 1 { steps[m].add(row, model: models[m]) } }
+            pass { m, row in if models[m].components > 1 { models[m].accumulate(row, into: &steps[m]) } }
             for m in training {
                 models[m].update(steps[m], count: Double(max(1, counts[m])), varianceFloor: varianceFloor)
             }
@@ -163,7 +163,7 @@ struct DiagonalGMM: Sendable {
         var nk: [Double]
         var sum: [Double]
         var sumSquares: [Double]
-        private var responsibilities: [Double]
+        fileprivate var responsibilities: [Double]
 
         init(_ model: DiagonalGMM) {
             let k = model.components
@@ -172,27 +172,26 @@ struct DiagonalGMM: Sendable {
             sumSquares = [Double](repeating: 0, count: k * model.dimension)
             responsibilities = [Double](repeating: 0, count: k)
         }
+    }
 
-        /// The next of the model's frames, in order (E step).
-        mutating func add(_ x: UnsafeBufferPointer<Float>, model: DiagonalGMM) {
-            let k = model.components
-            let dimension = model.dimension
-            model.componentLogLikelihoods(x, into: &responsibilities)
-            let top = responsibilities.max()!
-            var total = 0.0
-            for c in 0..<k {
-                responsibilities[c] = exp(responsibilities[c] - top)
-                total += responsibilities[c]
-            }
-            for c in 0..<k {
-                let r = responsibilities[c] / total
-                if r < 1e-6 { continue }
-                nk[c] += r
-                for d in 0..<dimension {
-                    let v = Double(x[d])
-                    sum[c * dimension + d] += r * v
-                    sumSquares[c * dimension + d] += r * v * v
-                }
+    /// Adds the next of the model's frames, in order, to the E step's statistics.
+    func accumulate(_ x: UnsafeBufferPointer<Float>, into step: inout Step) {
+        let k = components
+        componentLogLikelihoods(x, into: &step.responsibilities)
+        let top = step.responsibilities.max()!
+        var total = 0.0
+        for c in 0..<k {
+            step.responsibilities[c] = exp(step.responsibilities[c] - top)
+            total += step.responsibilities[c]
+        }
+        for c in 0..<k {
+            let r = step.responsibilities[c] / total
+            if r < 1e-6 { continue }
+            step.nk[c] += r
+            for d in 0..<dimension {
+                let v = Double(x[d])
+                step.sum[c * dimension + d] += r * v
+                step.sumSquares[c * dimension + d] += r * v * v
             }
         }
     }
@@ -226,6 +225,7 @@ struct DiagonalGMM: Sendable {
     }
 
     /// log(w_c · N(x; μ_c, Σ_c)) for every component.
+    @inline(__always)
     func componentLogLikelihoods(_ x: UnsafeBufferPointer<Float>, into out: inout [Double]) {
         for c in 0..<components {
             var q: Float = 0
@@ -239,6 +239,7 @@ struct DiagonalGMM: Sendable {
     }
 
     /// log p(x) under the mixture.
+    @inline(__always)
     func logLikelihood(_ x: UnsafeBufferPointer<Float>, scratch: inout [Double]) -> Double {
         componentLogLikelihoods(x, into: &scratch)
         var top = -Double.infinity

@@ -6,10 +6,9 @@ import SamtalCore
 /// embedding and the resegmentation models), a loudness value (the fallback speech detector) and,
 /// for the neural embedding, Resemblyzer's 40 power-mel bands (n_fft 400).
 ///
-/// The cepstra and the mel bands go to `FrameStore`s, which move them to a temporary file once
-/// they exceed `spillThresholdBytes`, so memory stays flat in the length of the recording; what
-/// remains in memory per frame is the loudness (4 bytes per 10 ms, 1.4 MB per hour). Samples are
-/// never kept.
+/// Everything kept per frame goes to `FrameStore`s, which move it to a temporary file once a
+/// store exceeds `spillThresholdBytes`, so memory stays flat in the length of the recording.
+/// Samples are never kept.
 public final class DiarizationFrontEnd {
     public let sampleRate: Int
     public let hopLength: Int
@@ -17,7 +16,7 @@ public final class DiarizationFrontEnd {
     private let encoderMel: FeatureExtractor?
     private let cepstraStore: FrameStore
     private let melStore: FrameStore?
-    private var loudness: [Float] = []
+    private let loudnessStore: FrameStore
     private var samples = 0
     private var sumOfSquares = 0.0
     public let coefficientCount: Int
@@ -40,6 +39,8 @@ public final class DiarizationFrontEnd {
         coefficientCount = mfccSpec.coefficientCount
         cepstraStore = FrameStore(dimension: coefficientCount, spillThresholdBytes: spillThresholdBytes,
                                   directory: temporaryDirectory)
+        loudnessStore = FrameStore(dimension: 1, spillThresholdBytes: spillThresholdBytes,
+                                   directory: temporaryDirectory)
         if let encoder {
             let config = FrameConfig(sampleRate: sampleRate, windowLength: encoder.nFFT,
                                      hopLength: encoder.hopLength, fftLength: encoder.nFFT)
@@ -74,7 +75,8 @@ public final class DiarizationFrontEnd {
         // Frame energy in dB (sum of the mel band powers): the speech detector's loudness.
         var sum: Float = 0
         for x in frame.mel { sum += x }
-        loudness.append(10 * log10f(sum + 1e-10))
+        var loudness = 10 * log10f(sum + 1e-10)
+        withUnsafePointer(to: &loudness) { loudnessStore.append(UnsafeBufferPointer(start: $0, count: 1)) }
     }
 
     /// Flushes the last frames and returns the features; `mel` is nil without an encoder. The mel
@@ -90,13 +92,14 @@ public final class DiarizationFrontEnd {
         cepstra.finish { frame in keep(frame) }
         encoderMel?.finish { frame in melStore?.append(frame.mel) }
         try cepstraStore.seal()
+        try loudnessStore.seal()
         try melStore?.seal()
-        if let failure = cepstraStore.spillFailure ?? melStore?.spillFailure {
+        if let failure = cepstraStore.spillFailure ?? loudnessStore.spillFailure ?? melStore?.spillFailure {
             diagnostics?.warning("diarize.in-memory", "frame features kept in memory: \(failure)")
         }
         let features = FrameFeatures(
             sampleRate: sampleRate, hopLength: hopLength, totalSamples: samples,
-            cepstra: cepstraStore, logEnergy: loudness)
+            cepstra: cepstraStore, loudness: loudnessStore)
         guard let melStore else { return (features, nil) }
         var power: Float = 1
         if let encoder, samples > 0, sumOfSquares > 0 {

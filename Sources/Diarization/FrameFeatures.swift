@@ -1,9 +1,9 @@
 import DSP
 import SamtalCore
 
-/// Per-frame acoustic features of one recording: cepstra (frames × dimension, row-major, in a
-/// `FrameStore`, which moves them to a temporary file on long inputs) and one loudness value per
-/// frame.
+/// Per-frame acoustic features of one recording: cepstra (frames × dimension, row-major) and one
+/// loudness value per frame, each in a `FrameStore` (which moves them to a temporary file on long
+/// inputs).
 ///
 /// Frame `t` is centred on sample `t · hopLength` (librosa's `center=True` convention) and stands
 /// for the samples `[t·hop − hop/2, t·hop + hop/2)`.
@@ -13,17 +13,18 @@ public struct FrameFeatures: Sendable, Equatable {
     public var totalSamples: Int
     /// frames × dimension, row-major; sealed (read-only).
     public let cepstra: FrameStore
-    /// Per-frame log energy (any monotone loudness measure), used only by the fallback speech
-    /// detector. 4 bytes per frame, kept in memory (1.4 MB per hour).
-    public var logEnergy: [Float]
+    /// Per-frame log energy (any monotone loudness measure), frames × 1; sealed. Used only by
+    /// the built-in speech detector.
+    public let loudness: FrameStore
 
-    /// Features from a sealed store.
-    public init(sampleRate: Int, hopLength: Int, totalSamples: Int, cepstra: FrameStore, logEnergy: [Float]) {
+    /// Features from sealed stores with the same frame count.
+    public init(sampleRate: Int, hopLength: Int, totalSamples: Int, cepstra: FrameStore, loudness: FrameStore) {
+        precondition(loudness.dimension == 1 && loudness.frameCount == cepstra.frameCount)
         self.sampleRate = sampleRate
         self.hopLength = hopLength
         self.totalSamples = totalSamples
         self.cepstra = cepstra
-        self.logEnergy = logEnergy
+        self.loudness = loudness
     }
 
     /// Features held in memory: `values` is frames × dimension, row-major.
@@ -31,8 +32,12 @@ public struct FrameFeatures: Sendable, Equatable {
                 logEnergy: [Float]) {
         precondition(dimension > 0 && values.count % dimension == 0)
         self.init(sampleRate: sampleRate, hopLength: hopLength, totalSamples: totalSamples,
-                  cepstra: FrameStore(dimension: dimension, values: values), logEnergy: logEnergy)
+                  cepstra: FrameStore(dimension: dimension, values: values),
+                  loudness: FrameStore(dimension: 1, values: logEnergy))
     }
+
+    /// The per-frame log energy as an array, read from `loudness` (4 bytes per frame).
+    public var logEnergy: [Float] { loudness.allValues() }
 
     public var dimension: Int { cepstra.dimension }
 
@@ -41,7 +46,8 @@ public struct FrameFeatures: Sendable, Equatable {
     /// Same shape, loudness and cepstra (the stores are compared by content).
     public static func == (a: FrameFeatures, b: FrameFeatures) -> Bool {
         a.sampleRate == b.sampleRate && a.hopLength == b.hopLength && a.totalSamples == b.totalSamples
-            && a.dimension == b.dimension && a.frameCount == b.frameCount && a.logEnergy == b.logEnergy
+            && a.dimension == b.dimension && a.frameCount == b.frameCount
+            && (a.loudness === b.loudness || a.logEnergy == b.logEnergy)
             && (a.cepstra === b.cepstra || a.cepstra.allValues() == b.cepstra.allValues())
     }
 

@@ -299,19 +299,12 @@ public struct SpeakerDiarizer: Sendable {
             let models = DiagonalGMM.train(
                 store: store, labels: labels, stride: stride, speakers: active,
                 components: settings.gmmComponents, iterations: settings.gmmIterations, varianceFloor: floor)
-            var scratch = [Double](repeating: 0, count: settings.gmmComponents)
             var newLabels = [FrameLabel](repeating: -1, count: labels.count)
-            let m = active.count
-            var search = ViterbiSearch(states: m, penalty: penalty)
-            var ll = [Double](repeating: 0, count: m)
+            var search = ViterbiSearch(states: active.count, penalty: penalty)
             for run in speechRuns {
-                search.reset()
+                search.reset(expectedFrames: run.count)
                 store.forEachChunk(of: run) { _, rows in
-                    for i in 0..<(rows.count / dimension) {
-                        let row = UnsafeBufferPointer(rebasing: rows[(i * dimension)..<((i + 1) * dimension)])
-                        for s in 0..<m { ll[s] = models[s].logLikelihood(row, scratch: &scratch) }
-                        ll.withUnsafeBufferPointer { search.step($0) }
-                    }
+                    Self.score(rows, models: models, components: settings.gmmComponents, into: &search)
                 }
                 search.backtrack { i, state in newLabels[run.lowerBound + i] = FrameLabel(active[state]) }
             }
@@ -319,6 +312,21 @@ public struct SpeakerDiarizer: Sendable {
             labels = newLabels
         }
         return labels
+    }
+
+    /// Feeds the log-likelihood of each frame of `rows` (frames × dimension) under each model to
+    /// `search`.
+    static func score(_ rows: UnsafeBufferPointer<Float>, models: [DiagonalGMM], components: Int,
+                      into search: inout ViterbiSearch) {
+        guard let dimension = models.first?.dimension else { return }
+        let m = models.count
+        var scratch = [Double](repeating: 0, count: components)
+        var ll = [Double](repeating: 0, count: m)
+        for i in 0..<(rows.count / dimension) {
+            let row = UnsafeBufferPointer(rebasing: rows[(i * dimension)..<((i + 1) * dimension)])
+            for s in 0..<m { ll[s] = models[s].logLikelihood(row, scratch: &scratch) }
+            ll.withUnsafeBufferPointer { search.step($0) }
+        }
     }
 
     /// Best state path for `ll` (frames × states log-likelihoods) where staying costs nothing and

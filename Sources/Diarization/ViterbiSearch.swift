@@ -20,30 +20,34 @@ struct ViterbiSearch {
         score = [Double](repeating: 0, count: states)
     }
 
-    /// Starts a new sequence (keeps the memory of the longest one so far).
-    mutating func reset() {
+    /// Starts a new sequence of about `expectedFrames` frames (keeps the memory of the longest
+    /// one so far).
+    mutating func reset(expectedFrames: Int = 0) {
         frames = 0
-        from.removeAll(keepingCapacity: true)
+        if from.count < expectedFrames * states {
+            from = [UInt16](repeating: 0, count: expectedFrames * states)
+        }
     }
 
     /// The next frame's log-likelihood per state (`states` values).
     mutating func step(_ ll: UnsafeBufferPointer<Double>) {
         let m = states
+        if from.count < (frames + 1) * m { from.append(contentsOf: repeatElement(0, count: max(m, from.count))) }
         if frames == 0 {
             for s in 0..<m { score[s] = ll[s] }
-            from.append(contentsOf: repeatElement(0, count: m))
             frames = 1
             return
         }
+        let base = frames * m
         var bestState = 0
         for s in 1..<m where score[s] > score[bestState] { bestState = s }
         let switchScore = score[bestState] - penalty
         for s in 0..<m {
             if score[s] >= switchScore {
-                from.append(UInt16(s))
+                from[base + s] = UInt16(s)
                 score[s] += ll[s]
             } else {
-                from.append(UInt16(bestState))
+                from[base + s] = UInt16(bestState)
                 score[s] = switchScore + ll[s]
             }
         }
