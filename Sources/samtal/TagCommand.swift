@@ -69,14 +69,15 @@ struct TagCommand: AsyncParsableCommand {
         let utterances = try readUtterances(file, diagnostics: sink)
         if utterances.isEmpty { sink.warning("tag.empty", "\(file) has no utterances") }
         let tags = tagger.tag(utterances)
-        let text: String
         if json || format == .json {
             let discovered = tagger.discoverThemes(utterances, tags: tags)
-            text = try TagDocument.render(tags: tags, tagger: tagger, discovered: discovered)
+            try emitOutput(try TagDocument.render(tags: tags, tagger: tagger, discovered: discovered),
+                           to: output)
         } else {
-            text = try tags.map(TagDocument.line).joined()
+            var writer = TagLineWriter()
+            for t in tags { writer.append(t) }
+            try emitOutput(Data(writer.bytes), to: output)
         }
-        try emitOutput(text, to: output)
         try common.finish(sink)
     }
 
@@ -126,75 +127,11 @@ enum TagDocument {
         return e
     }
 
-    /// One JSONL line (with its newline): the same object `JSONEncoder` with sorted keys writes,
-    /// built directly because `JSONEncoder` dominated the time of large runs.
-    static func line(_ tags: UtteranceTags) throws -> String {
-        var out = "{\"actors\":"
-        list(tags.actors, into: &out)
-        out += ",\"emotions\":"
-        list(tags.emotions, into: &out)
-        out += ",\"evidence\":{"
-        for (i, key) in tags.evidence.keys.sorted().enumerated() {
-            if i > 0 { out += "," }
-            string(key, into: &out)
-            out += ":"
-            list(tags.evidence[key]!, into: &out)
-        }
-        out += "},\"id\":"
-        string(tags.id, into: &out)
-        out += ",\"polarity\":" + number(tags.polarity) + ",\"scores\":{"
-        for (i, key) in tags.scores.keys.sorted().enumerated() {
-            if i > 0 { out += "," }
-            string(key, into: &out)
-            out += ":" + number(tags.scores[key]!)
-        }
-        out += "},\"themes\":"
-        list(tags.themes, into: &out)
-        out += "}\n"
-        return out
-    }
-
-    private static func list(_ items: [String], into out: inout String) {
-        out += "["
-        for (i, s) in items.enumerated() {
-            if i > 0 { out += "," }
-            string(s, into: &out)
-        }
-        out += "]"
-    }
-
-    private static func string(_ s: String, into out: inout String) {
-        out += "\""
-        // Most strings need no escaping: append them whole rather than scalar by scalar.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            out += s
-            out += "\""
-            return
-        }
-        for c in s.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if c.value < 0x20 {
-                    let hex = String(c.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(c)
-                }
-            }
-        }
-        out += "\""
-    }
-
-    /// Shortest round-trip form; whole numbers without a fraction, like `JSONEncoder`.
-    private static func number(_ d: Double) -> String {
-        guard d.isFinite else { return "0" }
-        if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
-        return "\(d)"
+    /// One JSONL line (with its newline): the same object `JSONEncoder` with sorted keys writes.
+    static func line(_ tags: UtteranceTags) -> String {
+        var writer = TagLineWriter()
+        writer.append(tags)
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 
     struct Document: Encodable {
@@ -213,5 +150,96 @@ enum TagDocument {
                                 actorIDs: tagger.actors?.actorIDs ?? []),
             discovered: discovered, utterances: tags)
         return String(decoding: try encoder(pretty: true).encode(doc), as: UTF8.self) + "\n"
+    }
+}
+
+/// Writes JSONL lines of `UtteranceTags` as UTF-8: byte for byte the object `JSONEncoder` writes
+/// with sorted keys and unescaped slashes, built directly because encoding dominated the time of
+/// large runs.
+///
+/// Utterances of one run carry mostly the same score and evidence keys, so the sorted key order
+/// of the previous line is reused when the next line has exactly the same keys.
+struct TagLineWriter {
+    private(set) var bytes: [UInt8] = []
+    private var scoreKeys: [String] = []
+    private var evidenceKeys: [String] = []
+
+    init() {}
+
+    mutating func append(_ tags: UtteranceTags) {
+        bytes.append(contentsOf: #"{"actors":"#.utf8)
+        list(tags.actors)
+        bytes.append(contentsOf: #","emotions":"#.utf8)
+        list(tags.emotions)
+        bytes.append(contentsOf: #","evidence":{"#.utf8)
+        Self.reuseOrSort(&evidenceKeys, tags.evidence)
+        for (i, key) in evidenceKeys.enumerated() {
+            if i > 0 { bytes.append(UInt8(ascii: ",")) }
+            string(key)
+            bytes.append(UInt8(ascii: ":"))
+            list(tags.evidence[key]!)
+        }
+        bytes.append(contentsOf: #"},"id":"#.utf8)
+        string(tags.id)
+        bytes.append(contentsOf: #","polarity":"#.utf8)
+        number(tags.polarity)
+        bytes.append(contentsOf: #","scores":{"#.utf8)
+        Self.reuseOrSort(&scoreKeys, tags.scores)
+        for (i, key) in scoreKeys.enumerated() {
+            if i > 0 { bytes.append(UInt8(ascii: ",")) }
+            string(key)
+            bytes.append(UInt8(ascii: ":"))
+            number(tags.scores[key]!)
+        }
+        bytes.append(contentsOf: #"},"themes":"#.utf8)
+        list(tags.themes)
+        bytes.append(contentsOf: "}\n".utf8)
+    }
+
+    /// `keys` becomes the sorted keys of `dictionary`: kept when they are the same set.
+    private static func reuseOrSort<V>(_ keys: inout [String], _ dictionary: [String: V]) {
+        if keys.count == dictionary.count, keys.allSatisfy({ dictionary[$0] != nil }) { return }
+        keys = dictionary.keys.sorted()
+    }
+
+    private mutating func list(_ items: [String]) {
+        bytes.append(UInt8(ascii: "["))
+        for (i, s) in items.enumerated() {
+            if i > 0 { bytes.append(UInt8(ascii: ",")) }
+            string(s)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// A JSON string as `JSONEncoder` escapes it: `"` `\\` and control characters (`\n` `\r`
+    /// `\t` by name, others `\u00XX`); `/` and non-ASCII are written as they are.
+    private mutating func string(_ s: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "\""): bytes.append(contentsOf: #"\""#.utf8)
+            case UInt8(ascii: "\\"): bytes.append(contentsOf: #"\\"#.utf8)
+            case 0x0A: bytes.append(contentsOf: #"\n"#.utf8)
+            case 0x0D: bytes.append(contentsOf: #"\r"#.utf8)
+            case 0x09: bytes.append(contentsOf: #"\t"#.utf8)
+            case ..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes.append(contentsOf: #"\u00"#.utf8)
+                bytes.append(hex[Int(b >> 4)])
+                bytes.append(hex[Int(b & 0xF)])
+            default: bytes.append(b)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Shortest round-trip form; whole numbers without a fraction, like `JSONEncoder`.
+    private mutating func number(_ d: Double) {
+        guard d.isFinite else { return bytes.append(UInt8(ascii: "0")) }
+        if d == d.rounded(), abs(d) < 1e15 {
+            bytes.append(contentsOf: String(Int64(d)).utf8)
+        } else {
+            bytes.append(contentsOf: d.description.utf8)
+        }
     }
 }
