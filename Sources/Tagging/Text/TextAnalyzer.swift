@@ -20,7 +20,7 @@ public struct TextAnalyzer: Sendable {
     public var splitCompounds = true
     private let splitter: CompoundSplitter
     private let memo: WordMemo<String, [String]>
-    private let words: WordMemo<WordKey, WordAnalysis>
+    let words: WordTable
     private let negations: Set<String>
     private let fillers: Set<String>
 
@@ -37,7 +37,7 @@ public struct TextAnalyzer: Sendable {
         stemmer = try Stemmer(language: lexicon.language)
         splitter = CompoundSplitter(lexicon: lexicon)
         memo = WordMemo()
-        words = WordMemo()
+        words = WordTable()
         negations = lexicon.language.negations
         fillers = lexicon.language.fillers
     }
@@ -48,11 +48,14 @@ public struct TextAnalyzer: Sendable {
         let (raw, sentenceOf) = Tokenizer(language: language).tokenize(scalars)
         var tokens: [Token] = []
         tokens.reserveCapacity(raw.count)
+        var ids: [Int32] = []
+        ids.reserveCapacity(raw.count)
         for (k, r) in raw.enumerated() {
             let surface = Self.string(scalars[r.range])
             let key = WordKey(surface: surface, kind: r.kind, hyphenated: r.hyphenated,
                               splitCompounds: splitCompounds)
-            let word = words.value(key) { analyzeWord(key) }
+            let (id, word) = words.word(key) { analyzeWord(key) }
+            ids.append(id)
             tokens.append(Token(surface: surface, normalized: word.normalized, stem: word.stem,
                                 compoundParts: word.parts, kind: r.kind, flags: word.flags,
                                 range: r.range, sentence: sentenceOf[k]))
@@ -67,7 +70,11 @@ public struct TextAnalyzer: Sendable {
         for (idx, range) in sentences.enumerated() {
             for t in range { tokens[t].sentence = idx }
         }
-        return AnalyzedText(text: text, language: language, tokens: tokens, sentences: sentences)
+        var analysed = AnalyzedText(text: text, language: language, tokens: tokens,
+                                    sentences: sentences)
+        analysed.wordIDs = ids
+        analysed.words = words
+        return analysed
     }
 
     /// The string of `scalars`, encoded straight into the string's UTF-8 storage (appending to a

@@ -69,7 +69,8 @@ public final class CodebookMatcher: @unchecked Sendable {
     private var otherPhrases: [Phrase] = []
     private var exclusionsByFirst: [String: [Phrase]] = [:]
     private var otherExclusions: [Phrase] = []
-    private let wordMemo = WordMemo<String, WordFacts>()
+    /// What each word matches, computed once per word (`WordFacts`).
+    private let wordFacts = WordCache<WordFacts>()
 
     public init(codebook: Codebook, analyzer: TextAnalyzer) {
         self.codebook = codebook
@@ -137,9 +138,10 @@ public final class CodebookMatcher: @unchecked Sendable {
             barrier.append(sawPunctuation)
             sawPunctuation = false
         }
-        let facts = positions.map { wordFacts(tokens[$0]) }
+        let tokenFacts = wordFacts.values(for: text) { computeWordFacts(tokens[$0]) }
+        let facts = positions.map { tokenFacts[$0] }
         var excluded = Set<Int>()  // theme * tokens.count + token
-        func scan(_ starts: KeyPath<WordFacts, [Phrase]>, _ found: (Phrase, Range<Int>) -> Void) {
+        func scan(exclusions: Bool, _ found: (Phrase, Range<Int>) -> Void) {
             func attempt(_ p: Phrase, at k: Int) {
                 guard k + p.words.count <= positions.count else { return }
                 for (j, w) in p.words.enumerated() {
@@ -149,10 +151,12 @@ public final class CodebookMatcher: @unchecked Sendable {
                 found(p, positions[k]..<(positions[k + p.words.count - 1] + 1))
             }
             for k in positions.indices {
-                for p in facts[k][keyPath: starts] { attempt(p, at: k) }
+                for p in exclusions ? facts[k].exclusionStarts : facts[k].phraseStarts {
+                    attempt(p, at: k)
+                }
             }
         }
-        scan(\.exclusionStarts) { p, r in
+        scan(exclusions: true) { p, r in
             for i in r { excluded.insert(p.theme * tokens.count + i) }
         }
         var out: [TermHit] = []
@@ -161,7 +165,7 @@ public final class CodebookMatcher: @unchecked Sendable {
                 out.append(TermHit(theme: e.theme, term: e.term, kind: kind, tokens: i..<(i + 1)))
             }
         }
-        scan(\.phraseStarts) { p, r in
+        scan(exclusions: false) { p, r in
             if r.allSatisfy({ !excluded.contains(p.theme * tokens.count + $0) }) {
                 out.append(TermHit(theme: p.theme, term: p.term, kind: .phrase, tokens: r))
             }
@@ -172,25 +176,17 @@ public final class CodebookMatcher: @unchecked Sendable {
 
     /// What the matcher needs of one token: the single-word entries it matches (words, compound
     /// parts, stems, in the order they are reported) and the phrases and exclusions whose first
-    /// word it matches. Memoised by the token's normalised form, which determines its stem and
-    /// parts when the text comes from the matcher's analyser (checked, so that any other analysis
-    /// is still matched correctly); names, which compare the surface, are checked per token.
+    /// word it matches. It depends only on the token's word (surface, normalised form, stem,
+    /// parts), so it is cached per word (`WordCache`); names, which compare the surface, are
+    /// found by the normalised form and checked against the surface when matched.
     private struct WordFacts {
-        var stem: String
-        var parts: [String]
         var entries: [(Entry, TermKind)]
         var exclusionStarts: [Phrase]
         var phraseStarts: [Phrase]
     }
 
-    private func wordFacts(_ t: Token) -> WordFacts {
-        let memoised = wordMemo.value(t.normalized) { computeWordFacts(t) }
-        if memoised.stem == t.stem && memoised.parts == t.compoundParts { return memoised }
-        return computeWordFacts(t)
-    }
-
     private func computeWordFacts(_ t: Token) -> WordFacts {
-        WordFacts(stem: t.stem, parts: t.compoundParts, entries: computeWordEntries(t),
+        WordFacts(entries: computeWordEntries(t),
                   exclusionStarts: (exclusionsByFirst[t.normalized] ?? [])
                       + otherExclusions.filter { $0.words[0].matches(t) },
                   phraseStarts: (phrasesByFirst[t.stem] ?? []) + (namesByFirst[t.normalized] ?? [])
