@@ -49,6 +49,8 @@ public final class ThemeClassifier: @unchecked Sendable {
     public let rule: ThemeDecisionRule
     /// Model label index of each codebook theme (nil when the model lacks it).
     private let modelIndex: [Int?]
+    /// `features` over `model`'s vocabulary, by numbers instead of names.
+    private let featureIndex: ThemeFeatureIndex?
 
     public var codebook: Codebook { matcher.codebook }
 
@@ -72,6 +74,9 @@ public final class ThemeClassifier: @unchecked Sendable {
             modelIndex = codebook.themeIDs.map { _ in nil }
         }
         self.model = model
+        featureIndex = model.map {
+            ThemeFeatureIndex(features: features, vocabulary: $0.features, themeIDs: codebook.themeIDs)
+        }
     }
 
     /// The trained model for `codebook` in `Models/themes/<codebook id>.json`, or nil if absent.
@@ -90,8 +95,8 @@ public final class ThemeClassifier: @unchecked Sendable {
         var evidence: [String: [String]] = [:]
         var decided: [(Int, Double)] = []
         for (i, t) in terms.enumerated() where !t.isEmpty { evidence[ids[i]] = t }
-        if let model {
-            let x = features.vector(text, evidence: terms, themeIDs: ids, vocabulary: model.features)
+        if let model, let featureIndex {
+            let x = featureIndex.vector(text, evidence: terms)
             let p = model.probabilities(x)
             for (i, id) in ids.enumerated() {
                 guard let m = modelIndex[i] else { continue }
