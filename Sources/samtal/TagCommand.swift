@@ -163,6 +163,8 @@ struct TagLineWriter {
     private(set) var bytes: [UInt8] = []
     private var scoreKeys: [String] = []
     private var evidenceKeys: [String] = []
+    private var scoreValues: [Double] = []
+    private var evidenceValues: [[String]] = []
 
     init() {}
 
@@ -172,34 +174,45 @@ struct TagLineWriter {
         bytes.append(contentsOf: #","emotions":"#.utf8)
         list(tags.emotions)
         bytes.append(contentsOf: #","evidence":{"#.utf8)
-        Self.reuseOrSort(&evidenceKeys, tags.evidence)
+        Self.sortKeys(&evidenceKeys, of: tags.evidence, into: &evidenceValues)
         for (i, key) in evidenceKeys.enumerated() {
             if i > 0 { bytes.append(UInt8(ascii: ",")) }
             string(key)
             bytes.append(UInt8(ascii: ":"))
-            list(tags.evidence[key]!)
+            list(evidenceValues[i])
         }
         bytes.append(contentsOf: #"},"id":"#.utf8)
         string(tags.id)
         bytes.append(contentsOf: #","polarity":"#.utf8)
         number(tags.polarity)
         bytes.append(contentsOf: #","scores":{"#.utf8)
-        Self.reuseOrSort(&scoreKeys, tags.scores)
+        Self.sortKeys(&scoreKeys, of: tags.scores, into: &scoreValues)
         for (i, key) in scoreKeys.enumerated() {
             if i > 0 { bytes.append(UInt8(ascii: ",")) }
             string(key)
             bytes.append(UInt8(ascii: ":"))
-            number(tags.scores[key]!)
+            number(scoreValues[i])
         }
         bytes.append(contentsOf: #"},"themes":"#.utf8)
         list(tags.themes)
         bytes.append(contentsOf: "}\n".utf8)
     }
 
-    /// `keys` becomes the sorted keys of `dictionary`: kept when they are the same set.
-    private static func reuseOrSort<V>(_ keys: inout [String], _ dictionary: [String: V]) {
-        if keys.count == dictionary.count, keys.allSatisfy({ dictionary[$0] != nil }) { return }
+    /// `keys` becomes the sorted keys of `dictionary` and `values` their values: the previous
+    /// order is kept when the dictionary has exactly the same keys (one lookup per key).
+    private static func sortKeys<V>(_ keys: inout [String], of dictionary: [String: V],
+                                    into values: inout [V]) {
+        values.removeAll(keepingCapacity: true)
+        if keys.count == dictionary.count {
+            for key in keys {
+                guard let v = dictionary[key] else { break }
+                values.append(v)
+            }
+            if values.count == keys.count { return }
+            values.removeAll(keepingCapacity: true)
+        }
         keys = dictionary.keys.sorted()
+        for key in keys { values.append(dictionary[key]!) }
     }
 
     private mutating func list(_ items: [String]) {
@@ -215,19 +228,27 @@ struct TagLineWriter {
     /// `\t` by name, others `\u00XX`); `/` and non-ASCII are written as they are.
     private mutating func string(_ s: String) {
         bytes.append(UInt8(ascii: "\""))
-        for b in s.utf8 {
-            switch b {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: #"\""#.utf8)
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: #"\\"#.utf8)
-            case 0x0A: bytes.append(contentsOf: #"\n"#.utf8)
-            case 0x0D: bytes.append(contentsOf: #"\r"#.utf8)
-            case 0x09: bytes.append(contentsOf: #"\t"#.utf8)
-            case ..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: #"\u00"#.utf8)
-                bytes.append(hex[Int(b >> 4)])
-                bytes.append(hex[Int(b & 0xF)])
-            default: bytes.append(b)
+        var s = s
+        s.withUTF8 { utf8 in
+            // Most strings need no escaping: append them whole.
+            if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+                bytes.append(contentsOf: utf8)
+                return
+            }
+            for b in utf8 {
+                switch b {
+                case UInt8(ascii: "\""): bytes.append(contentsOf: #"\""#.utf8)
+                case UInt8(ascii: "\\"): bytes.append(contentsOf: #"\\"#.utf8)
+                case 0x0A: bytes.append(contentsOf: #"\n"#.utf8)
+                case 0x0D: bytes.append(contentsOf: #"\r"#.utf8)
+                case 0x09: bytes.append(contentsOf: #"\t"#.utf8)
+                case ..<0x20:
+                    let hex = Array("0123456789abcdef".utf8)
+                    bytes.append(contentsOf: #"\u00"#.utf8)
+                    bytes.append(hex[Int(b >> 4)])
+                    bytes.append(hex[Int(b & 0xF)])
+                default: bytes.append(b)
+                }
             }
         }
         bytes.append(UInt8(ascii: "\""))

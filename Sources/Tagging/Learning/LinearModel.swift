@@ -174,6 +174,7 @@ extension LinearModel: Codable {
                               hint: "restore Models/ from the repository or run `make train`",
                               underlying: "\(error)")
         }
+        if let model = scan(data) { return model }
         do {
             return try JSONDecoder().decode(LinearModel.self, from: data)
         } catch let error as SamtalError {
@@ -184,6 +185,69 @@ extension LinearModel: Codable {
             throw SamtalError(.invalidModel, "model \(path) is not a valid linear model",
                               hint: "retrain with `samtal train` or `make train`",
                               location: SourceLocation(file: path), underlying: "\(error)")
+        }
+    }
+}
+
+extension LinearModel {
+    /// A model file read by `JSONScanner` (the files hold ~10⁵ weights, which `JSONDecoder` was
+    /// slow to read at every start). Nil when the file is anything but a well-formed model of
+    /// this schema version — `load` then decodes it with `JSONDecoder`, which reports the error.
+    static func scan(_ data: Data) -> LinearModel? {
+        guard var text = String(data: data, encoding: .utf8) else { return nil }
+        return text.withUTF8 { utf8 -> LinearModel? in
+            var s = JSONScanner(utf8)
+            var version: Double?, name: String?, labels: [String]?, names: [String]?
+            var rows: [[Double]]?, biases: [Double]?, thresholds: [Double]?
+            var metadata: [String: String]?
+            var seen = Set<String>()
+            func strings(_ s: inout JSONScanner) throws(JSONScanner.Failure) -> [String] {
+                var out: [String] = []
+                try s.readArray { e throws(JSONScanner.Failure) in out.append(try e.readString()) }
+                return out
+            }
+            func numbers(_ s: inout JSONScanner) throws(JSONScanner.Failure) -> [Double] {
+                var out: [Double] = []
+                try s.readArray { e throws(JSONScanner.Failure) in out.append(try e.readDouble()) }
+                return out
+            }
+            do {
+                try s.readObject { key, s throws(JSONScanner.Failure) in
+                    guard seen.insert(key).inserted else { throw s.fail("repeated key") }
+                    switch key {
+                    case "schemaVersion": version = try s.readDouble()
+                    case "name": name = try s.readString()
+                    case "labels": labels = try strings(&s)
+                    case "features": names = try strings(&s)
+                    case "weights":
+                        var out: [[Double]] = []
+                        try s.readArray { e throws(JSONScanner.Failure) in out.append(try numbers(&e)) }
+                        rows = out
+                    case "biases": biases = try numbers(&s)
+                    case "thresholds": thresholds = try numbers(&s)
+                    case "metadata":
+                        if s.readNull() { break }
+                        var out: [String: String] = [:]
+                        try s.readObject { k, v throws(JSONScanner.Failure) in
+                            guard out[k] == nil else { throw v.fail("repeated key") }
+                            out[k] = try v.readString()
+                        }
+                        metadata = out
+                    default: try s.skipValue()
+                    }
+                }
+            } catch {
+                return nil
+            }
+            s.skipWhitespace()
+            guard s.isAtEnd, version == Double(schemaVersion), let name, let labels, let names,
+                  let rows, let biases, let thresholds, rows.count == labels.count,
+                  biases.count == labels.count, thresholds.count == labels.count,
+                  rows.allSatisfy({ $0.count == names.count })
+            else { return nil }
+            return LinearModel(name: name, labels: labels, features: FeatureVocabulary(names: names),
+                               weightRows: rows, biases: biases, thresholds: thresholds,
+                               metadata: metadata ?? [:])
         }
     }
 }
