@@ -64,7 +64,7 @@ public struct EmotionAnalyzer: Sendable {
     /// Analyses one tokenised text.
     public func analyze(_ text: AnalyzedText) -> EmotionAnalysis {
         let m = models
-        let hashes = TokenHashes(text)
+        let hashes = TokenHashes(text, cache: m.wordHashes)
         let lex = m.scorer.score(text, hashes: hashes, evidence: true)
         var p1: [Double] = []
         var p2: [Double] = []

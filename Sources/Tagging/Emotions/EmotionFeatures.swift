@@ -81,6 +81,14 @@ public struct FeatureIndex: Sendable {
     /// Lexical feature names whose key collided with an earlier one (expected 0; such a feature
     /// is then scored as the earlier one).
     public private(set) var collisions = 0
+    /// The word, stem and part columns of each word (−1: none), cached per word.
+    private let wordColumns = WordCache<WordColumns>()
+
+    private struct WordColumns {
+        var word: Int32
+        var stem: Int32
+        var parts: [Int32]
+    }
 
     static let word: UInt64 = 1, stem: UInt64 = 2, part: UInt64 = 3, bigram: UInt64 = 4
 
@@ -120,30 +128,37 @@ public struct FeatureIndex: Sendable {
         pairs.reserveCapacity(table.isEmpty ? 24 : text.tokens.count * 3 + 24)
         if !table.isEmpty {
             let unit = EmotionFeatures.lexicalUnit(text)
+            let columns = wordColumns.values(for: text) { k in
+                let t = text.tokens[k]
+                return WordColumns(
+                    word: table[StableHash.combine(Self.word, hashes.normalized[k])] ?? -1,
+                    stem: t.isContentWord
+                        ? table[StableHash.combine(Self.stem, hashes.stem[k])] ?? -1 : -1,
+                    parts: t.compoundParts.compactMap {
+                        table[StableHash.combine(Self.part, StableHash.fnv1a($0))]
+                    })
+            }
             var previous: UInt64 = 0
             var previousSentence = -1
-            for (k, t) in text.tokens.enumerated() {
-                guard t.kind == .word || t.kind == .number else {
-                    if t.kind == .punctuation { previousSentence = -1 }
+            for k in text.tokens.indices {
+                let kind = text.tokens[k].kind
+                guard kind == .word || kind == .number else {
+                    if kind == .punctuation { previousSentence = -1 }
                     continue
                 }
-                if t.isFiller { continue }
+                if text.tokens[k].isFiller { continue }
                 let h = hashes.normalized[k]
-                if let i = table[StableHash.combine(Self.word, h)] { pairs.append((i, unit)) }
-                if t.isContentWord, let i = table[StableHash.combine(Self.stem, hashes.stem[k])] {
-                    pairs.append((i, unit))
-                }
-                for part in t.compoundParts {
-                    if let i = table[StableHash.combine(Self.part, StableHash.fnv1a(part))] {
-                        pairs.append((i, unit))
-                    }
-                }
-                if previousSentence == t.sentence,
+                let c = columns[k]
+                if c.word >= 0 { pairs.append((c.word, unit)) }
+                if c.stem >= 0 { pairs.append((c.stem, unit)) }
+                for i in c.parts { pairs.append((i, unit)) }
+                let sentence = text.tokens[k].sentence
+                if previousSentence == sentence,
                    let i = table[StableHash.combine(Self.bigram, StableHash.combine(previous, h))] {
                     pairs.append((i, unit))
                 }
                 previous = h
-                previousSentence = t.sentence
+                previousSentence = sentence
             }
         }
         for (i, v) in zip(lexicon, EmotionFeatures.lexiconValues(a)) where i >= 0 && v != 0 {

@@ -31,6 +31,8 @@ public final class EmotionModels: @unchecked Sendable {
     let stacker: FirstLevelScorer
     let discussionIndex: FeatureIndex
     let polarityIndex: FeatureIndex
+    /// Token hashes (`TokenHashes`) per word.
+    let wordHashes = WordCache<(UInt64, UInt64, UInt64)>()
 
     public init(scorer: LexiconScorer, discussionScheme: EmotionScheme, basicScheme: EmotionScheme,
                 polarityScheme: EmotionScheme, brighter: LinearModel, xed: LinearModel,
