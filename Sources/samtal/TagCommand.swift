@@ -68,14 +68,15 @@ struct TagCommand: AsyncParsableCommand {
         let tagger = try Tagger.standard(models: modelsDir, codebook: book, diagnostics: sink)
         let utterances = try readUtterances(file, diagnostics: sink)
         if utterances.isEmpty { sink.warning("tag.empty", "\(file) has no utterances") }
-        let tags = tagger.tag(utterances)
         if json || format == .json {
+            let tags = tagger.tag(utterances)
             let discovered = tagger.discoverThemes(utterances, tags: tags)
             try emitOutput(try TagDocument.render(tags: tags, tagger: tagger, discovered: discovered),
                            to: output)
         } else {
+            // Each line is written as soon as it is tagged; no tags are kept.
             var writer = TagLineWriter()
-            for t in tags { writer.append(t) }
+            for u in utterances { writer.append(tagger.tag(u)) }
             try emitOutput(Data(writer.bytes), to: output)
         }
         try common.finish(sink)

@@ -31,6 +31,11 @@ public final class EmotionModels: @unchecked Sendable {
     let stacker: FirstLevelScorer
     let discussionIndex: FeatureIndex
     let polarityIndex: FeatureIndex
+    /// Score keys of `UtteranceTags`: `emotion:<id>` per discussion label, `basic:<id>` per basic
+    /// label, `polarity:<class>` per polarity class.
+    let emotionKeys: [String]
+    let basicKeys: [String]
+    let polarityKeys: [String]
     /// Token hashes (`TokenHashes`) per word.
     let wordHashes = WordCache<(UInt64, UInt64, UInt64)>()
 
@@ -48,6 +53,9 @@ public final class EmotionModels: @unchecked Sendable {
         self.polarity = polarity
         let cues = scorer.lexicon.cueLabels
         stackedNames = Self.stackedNames(basic: basicScheme.ids)
+        emotionKeys = discussion.labels.map { "emotion:" + $0 }
+        basicKeys = basicScheme.ids.map { "basic:" + $0 }
+        polarityKeys = Self.polarityLabels.map { "polarity:" + $0 }
         stacker = FirstLevelScorer(brighter: brighter, xed: xed, absa: absa,
                                    basic: basicScheme.ids, cueLabels: cues)
         discussionIndex = FeatureIndex(vocabulary: discussion.features, cueLabels: cues,

@@ -45,7 +45,9 @@ final class WordTable: @unchecked Sendable {
 /// empties it and takes its place; a text without ids (built by hand, or whose tokens were
 /// changed after analysis) is computed without caching. Shared and locked.
 final class WordCache<Value>: @unchecked Sendable {
-    // SAFETY: `table` and `values` are only touched while holding `lock`.
+    // SAFETY: `table` and `values` are only touched while holding `lock`. New values are made
+    // while holding it too (one pass per text); `make` must not use this cache (the layers' makers
+    // only read their own immutable indexes or take other, independent locks).
     private let lock = NSLock()
     private var table: WordTable?
     private var values: [Value?] = []
@@ -58,38 +60,29 @@ final class WordCache<Value>: @unchecked Sendable {
         guard let words = text.words, ids.count == text.tokens.count else {
             return text.tokens.indices.map(make)
         }
-        var out: [Value?] = []
+        var out: [Value] = []
         out.reserveCapacity(ids.count)
-        var missing = false
         lock.lock()
+        defer { lock.unlock() }
         if table !== words {
             table = words
             values.removeAll()
         }
-        for id in ids {
-            let v = id >= 0 && Int(id) < values.count ? values[Int(id)] : nil
-            if v == nil { missing = true }
+        for (k, id) in ids.enumerated() {
+            let slot = Int(id)
+            if slot >= 0, slot < values.count, let v = values[slot] {
+                out.append(v)
+                continue
+            }
+            let v = make(k)
+            if slot >= 0 {
+                if slot >= values.count {
+                    values.append(contentsOf: repeatElement(nil, count: slot + 1 - values.count))
+                }
+                values[slot] = v
+            }
             out.append(v)
         }
-        lock.unlock()
-        guard missing else { return out.map { $0! } }
-        var made: [(Int32, Value)] = []
-        let result = out.indices.map { k -> Value in
-            if let v = out[k] { return v }
-            let v = make(k)
-            if ids[k] >= 0 { made.append((ids[k], v)) }
-            return v
-        }
-        lock.lock()
-        if table === words {
-            for (id, v) in made {
-                if Int(id) >= values.count {
-                    values.append(contentsOf: repeatElement(nil, count: Int(id) + 1 - values.count))
-                }
-                values[Int(id)] = v
-            }
-        }
-        lock.unlock()
-        return result
+        return out
     }
 }
