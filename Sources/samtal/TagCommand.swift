@@ -158,13 +158,16 @@ enum TagDocument {
 /// with sorted keys and unescaped slashes, built directly because encoding dominated the time of
 /// large runs.
 ///
-/// Utterances of one run carry mostly the same score and evidence keys, so the sorted key order
-/// of the previous line is reused when the next line has exactly the same keys.
+/// Utterances of one run carry the same few score and evidence keys, so keys are ranked once
+/// (`order`) and each line sorts by rank.
 struct TagLineWriter {
     private(set) var bytes: [UInt8] = []
     private var scoreKeys: [String] = []
     private var evidenceKeys: [String] = []
     private var scoreValues: [Double] = []
+    /// Every key seen, sorted, and the position of each in that order.
+    private var order: [String] = []
+    private var rank: [String: Int] = [:]
     private var evidenceValues: [[String]] = []
 
     init() {}
@@ -175,45 +178,41 @@ struct TagLineWriter {
         bytes.append(contentsOf: #","emotions":"#.utf8)
         list(tags.emotions)
         bytes.append(contentsOf: #","evidence":{"#.utf8)
-        Self.sortKeys(&evidenceKeys, of: tags.evidence, into: &evidenceValues)
-        for (i, key) in evidenceKeys.enumerated() {
+        for (i, (key, words)) in sorted(tags.evidence).enumerated() {
             if i > 0 { bytes.append(UInt8(ascii: ",")) }
             string(key)
             bytes.append(UInt8(ascii: ":"))
-            list(evidenceValues[i])
+            list(words)
         }
         bytes.append(contentsOf: #"},"id":"#.utf8)
         string(tags.id)
         bytes.append(contentsOf: #","polarity":"#.utf8)
         number(tags.polarity)
         bytes.append(contentsOf: #","scores":{"#.utf8)
-        Self.sortKeys(&scoreKeys, of: tags.scores, into: &scoreValues)
-        for (i, key) in scoreKeys.enumerated() {
+        for (i, (key, score)) in sorted(tags.scores).enumerated() {
             if i > 0 { bytes.append(UInt8(ascii: ",")) }
             string(key)
             bytes.append(UInt8(ascii: ":"))
-            number(scoreValues[i])
+            number(score)
         }
         bytes.append(contentsOf: #"},"themes":"#.utf8)
         list(tags.themes)
         bytes.append(contentsOf: "}\n".utf8)
     }
 
-    /// `keys` becomes the sorted keys of `dictionary` and `values` their values: the previous
-    /// order is kept when the dictionary has exactly the same keys (one lookup per key).
-    private static func sortKeys<V>(_ keys: inout [String], of dictionary: [String: V],
-                                    into values: inout [V]) {
-        values.removeAll(keepingCapacity: true)
-        if keys.count == dictionary.count {
-            for key in keys {
-                guard let v = dictionary[key] else { break }
-                values.append(v)
-            }
-            if values.count == keys.count { return }
-            values.removeAll(keepingCapacity: true)
+    /// The entries of `dictionary` sorted by key. Keys are ranked once in `order`, the sorted
+    /// union of every key written so far, so a line sorts integers instead of comparing strings.
+    private mutating func sorted<V>(_ dictionary: [String: V]) -> [(key: String, value: V)] {
+        let new = dictionary.keys.filter { rank[$0] == nil }
+        if !new.isEmpty {
+            order = (order + new).sorted()
+            rank = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
         }
-        keys = dictionary.keys.sorted()
-        for key in keys { values.append(dictionary[key]!) }
+        var ranked: [(rank: Int, entry: (key: String, value: V))] = []
+        ranked.reserveCapacity(dictionary.count)
+        for entry in dictionary { ranked.append((rank[entry.key]!, entry)) }
+        ranked.sort { $0.rank < $1.rank }
+        return ranked.map(\.entry)
     }
 
     private mutating func list(_ items: [String]) {

@@ -45,6 +45,22 @@ public struct LinearModel: Sendable, Equatable {
         self.metadata = metadata
     }
 
+    /// A model from weights already in storage order (`features.count × labels.count`,
+    /// feature-major).
+    init(name: String, labels: [String], features: FeatureVocabulary, weights: [Float],
+         biases: [Double], thresholds: [Double], metadata: [String: String] = [:]) {
+        precondition(weights.count == features.count * labels.count
+                     && biases.count == labels.count && thresholds.count == labels.count,
+                     "one weight per feature and label, one bias and threshold per label")
+        self.name = name
+        self.labels = labels
+        self.features = features
+        self.weights = weights
+        self.biases = biases
+        self.thresholds = thresholds
+        self.metadata = metadata
+    }
+
     /// Label l's weight for feature f.
     public func weight(label l: Int, feature f: Int) -> Float { weights[f * labels.count + l] }
 
