@@ -50,15 +50,16 @@ public struct TextAnalyzer: Sendable {
         tokens.reserveCapacity(raw.count)
         var ids: [Int32] = []
         ids.reserveCapacity(raw.count)
-        for (k, r) in raw.enumerated() {
-            let surface = Self.string(scalars[r.range])
-            let key = WordKey(surface: surface, kind: r.kind, hyphenated: r.hyphenated,
-                              splitCompounds: splitCompounds)
-            let (id, word) = words.word(key) { analyzeWord(key) }
+        let keys = raw.map { r in
+            WordKey(surface: Self.string(scalars[r.range]), kind: r.kind,
+                    hyphenated: r.hyphenated, splitCompounds: splitCompounds)
+        }
+        words.words(keys, analyzeWord) { k, id, word in
+            let r = raw[k]
             ids.append(id)
-            tokens.append(Token(surface: surface, normalized: word.normalized, stem: word.stem,
-                                compoundParts: word.parts, kind: r.kind, flags: word.flags,
-                                range: r.range, sentence: sentenceOf[k]))
+            tokens.append(Token(surface: keys[k].surface, normalized: word.normalized,
+                                stem: word.stem, compoundParts: word.parts, kind: r.kind,
+                                flags: word.flags, range: r.range, sentence: sentenceOf[k]))
         }
         var sentences: [Range<Int>] = []
         var start = 0
@@ -101,11 +102,40 @@ public struct TextAnalyzer: Sendable {
     }
 
     /// What a token's text alone determines, memoised per distinct token in `words`.
-    struct WordKey: Hashable {
+    ///
+    /// Keys compare and hash the surface's UTF-8 bytes (cheaper than `String`'s canonical
+    /// equivalence); canonically equivalent spellings are then separate words with equal
+    /// analyses, as `analyzeWord` normalises to NFC.
+    struct WordKey: Equatable {
         var surface: String
         var kind: Token.Kind
         var hyphenated: Bool
         var splitCompounds: Bool
+
+        static func == (a: WordKey, b: WordKey) -> Bool {
+            guard a.kind == b.kind, a.hyphenated == b.hyphenated,
+                  a.splitCompounds == b.splitCompounds,
+                  a.surface.utf8.count == b.surface.utf8.count
+            else { return false }
+            var x = a.surface, y = b.surface
+            return x.withUTF8 { p in y.withUTF8 { q in p.elementsEqual(q) } }
+        }
+
+        /// FNV-1a of the surface's bytes, combined with the other fields.
+        var stableHash: UInt64 {
+            var s = surface
+            var h = s.withUTF8 { bytes in
+                var h = StableHash.offset
+                for b in bytes {
+                    h ^= UInt64(b)
+                    h &*= 0x0000_0100_0000_01b3
+                }
+                return h
+            }
+            let tag = UInt64(kind.hashTag) << 2 | (hyphenated ? 2 : 0) | (splitCompounds ? 1 : 0)
+            h = StableHash.combine(h, tag)
+            return h
+        }
     }
 
     struct WordAnalysis {

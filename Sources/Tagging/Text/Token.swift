@@ -7,6 +7,17 @@
 public struct Token: Sendable, Equatable {
     public enum Kind: String, Sendable, Codable {
         case word, number, abbreviation, punctuation, symbol
+
+        /// A small distinct number per kind (for hashing).
+        var hashTag: UInt8 {
+            switch self {
+            case .word: 0
+            case .number: 1
+            case .abbreviation: 2
+            case .punctuation: 3
+            case .symbol: 4
+            }
+        }
     }
 
     /// Properties of a token, set by the analyser.

@@ -8,33 +8,47 @@ import Foundation
 /// token. Copies of an analyser share one table. Numbers are never reused: when the table is full
 /// (`limit` distinct words), further new words are analysed without being stored (id −1).
 final class WordTable: @unchecked Sendable {
-    // SAFETY: `ids` and `analyses` are only touched while holding `lock`.
+    // SAFETY: the arrays and `first` are only touched while holding `lock`.
     private let lock = NSLock()
-    private var ids: [TextAnalyzer.WordKey: Int32] = [:]
+    /// Per word id: its key, its analysis, and the next id whose key has the same hash (−1).
+    private var keys: [TextAnalyzer.WordKey] = []
     private var analyses: [TextAnalyzer.WordAnalysis] = []
+    private var next: [Int32] = []
+    /// The first id of each key hash (`WordKey.stableHash`).
+    private var first: [UInt64: Int32] = [:]
     let limit: Int
 
     init(limit: Int = 500_000) { self.limit = limit }
 
-    /// The id and analysis of `key`, analysed by `make` (outside the lock) when new.
-    func word(_ key: TextAnalyzer.WordKey, _ make: () -> TextAnalyzer.WordAnalysis)
-        -> (id: Int32, analysis: TextAnalyzer.WordAnalysis) {
-        lock.lock()
-        if let id = ids[key] {
-            let analysis = analyses[Int(id)]
-            lock.unlock()
-            return (id, analysis)
-        }
-        lock.unlock()
-        let made = make()
+    /// Calls `body(index, id, analysis)` for each of `keys` in order, analysing new words with
+    /// `make`. One pass under the lock; `make` must not use this table (`analyzeWord` takes only
+    /// the stemmer's and the compound memo's own locks).
+    func words(_ keys: [TextAnalyzer.WordKey],
+               _ make: (TextAnalyzer.WordKey) -> TextAnalyzer.WordAnalysis,
+               _ body: (Int, Int32, TextAnalyzer.WordAnalysis) -> Void) {
         lock.lock()
         defer { lock.unlock() }
-        if let id = ids[key] { return (id, analyses[Int(id)]) }  // another thread was first
-        guard analyses.count < limit else { return (-1, made) }
-        let id = Int32(analyses.count)
-        ids[key] = id
-        analyses.append(made)
-        return (id, made)
+        for (k, key) in keys.enumerated() {
+            let hash = key.stableHash
+            let head = first[hash] ?? -1
+            var id = head
+            while id >= 0, self.keys[Int(id)] != key { id = next[Int(id)] }
+            if id >= 0 {
+                body(k, id, analyses[Int(id)])
+                continue
+            }
+            let made = make(key)
+            guard analyses.count < limit else {
+                body(k, -1, made)
+                continue
+            }
+            let new = Int32(analyses.count)
+            self.keys.append(key)
+            analyses.append(made)
+            next.append(head)
+            first[hash] = new
+            body(k, new, made)
+        }
     }
 }
 
