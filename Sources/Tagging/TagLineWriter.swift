@@ -12,6 +12,7 @@ public struct TagLineWriter: Sendable {
     /// Every key seen, sorted, and the position of each in that order.
     private var order: [String] = []
     private var rank: [String: Int] = [:]
+    private var encodedKeys: [[UInt8]] = []
 
     public init() {}
 
@@ -24,8 +25,7 @@ public struct TagLineWriter: Sendable {
         bytes.append(contentsOf: #","evidence":{"#.utf8)
         for (i, (key, words)) in sorted(tags.evidence).enumerated() {
             if i > 0 { bytes.append(UInt8(ascii: ",")) }
-            string(key)
-            bytes.append(UInt8(ascii: ":"))
+            bytes.append(contentsOf: encodedKeys[key])
             list(words)
         }
         bytes.append(contentsOf: #"},"id":"#.utf8)
@@ -35,8 +35,7 @@ public struct TagLineWriter: Sendable {
         bytes.append(contentsOf: #","scores":{"#.utf8)
         for (i, (key, score)) in sorted(tags.scores).enumerated() {
             if i > 0 { bytes.append(UInt8(ascii: ",")) }
-            string(key)
-            bytes.append(UInt8(ascii: ":"))
+            bytes.append(contentsOf: encodedKeys[key])
             number(score)
         }
         bytes.append(contentsOf: #"},"themes":"#.utf8)
@@ -44,19 +43,28 @@ public struct TagLineWriter: Sendable {
         bytes.append(contentsOf: "}\n".utf8)
     }
 
-    /// The entries of `dictionary` sorted by key. Keys are ranked once in `order`, the sorted
-    /// union of every key written so far, so a line sorts integers instead of comparing strings.
-    private mutating func sorted<V>(_ dictionary: [String: V]) -> [(key: String, value: V)] {
-        let new = dictionary.keys.filter { rank[$0] == nil }
-        if !new.isEmpty {
-            order = (order + new).sorted()
-            rank = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
-        }
-        var ranked: [(rank: Int, entry: (key: String, value: V))] = []
+    /// The entries of `dictionary` as (rank of the key, value), sorted by key. Keys are ranked
+    /// once in `order`, the sorted union of every key written so far, so a line sorts integers
+    /// instead of comparing strings; `encodedKeys[rank]` is the key written as `"key":`.
+    private mutating func sorted<V>(_ dictionary: [String: V]) -> [(rank: Int, value: V)] {
+        var ranked: [(rank: Int, value: V)] = []
         ranked.reserveCapacity(dictionary.count)
-        for entry in dictionary { ranked.append((rank[entry.key]!, entry)) }
+        for (key, value) in dictionary {
+            guard let r = rank[key] else {
+                order = (order + dictionary.keys.filter { rank[$0] == nil }).sorted()
+                rank = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+                encodedKeys = order.map { key in
+                    var encoder = TagLineWriter()
+                    encoder.string(key)
+                    encoder.bytes.append(UInt8(ascii: ":"))
+                    return encoder.bytes
+                }
+                return sorted(dictionary)
+            }
+            ranked.append((r, value))
+        }
         ranked.sort { $0.rank < $1.rank }
-        return ranked.map(\.entry)
+        return ranked
     }
 
     private mutating func list(_ items: [String]) {
