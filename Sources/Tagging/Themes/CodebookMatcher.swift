@@ -131,15 +131,17 @@ public final class CodebookMatcher: @unchecked Sendable {
         var positions: [Int] = []
         var barrier: [Bool] = []
         var sawPunctuation = false
-        for (i, t) in tokens.enumerated() {
-            if t.kind == .punctuation || t.kind == .symbol { sawPunctuation = true; continue }
-            if t.isFiller { continue }
+        positions.reserveCapacity(tokens.count)
+        barrier.reserveCapacity(tokens.count)
+        for i in tokens.indices {
+            let kind = tokens[i].kind
+            if kind == .punctuation || kind == .symbol { sawPunctuation = true; continue }
+            if tokens[i].isFiller { continue }
             positions.append(i)
             barrier.append(sawPunctuation)
             sawPunctuation = false
         }
         let tokenFacts = wordFacts.values(for: text) { computeWordFacts(tokens[$0]) }
-        let facts = positions.map { tokenFacts[$0] }
         var excluded = Set<Int>()  // theme * tokens.count + token
         func scan(exclusions: Bool, _ found: (Phrase, Range<Int>) -> Void) {
             func attempt(_ p: Phrase, at k: Int) {
@@ -151,7 +153,8 @@ public final class CodebookMatcher: @unchecked Sendable {
                 found(p, positions[k]..<(positions[k + p.words.count - 1] + 1))
             }
             for k in positions.indices {
-                for p in exclusions ? facts[k].exclusionStarts : facts[k].phraseStarts {
+                let facts = tokenFacts[positions[k]]
+                for p in exclusions ? facts.exclusionStarts : facts.phraseStarts {
                     attempt(p, at: k)
                 }
             }
@@ -160,8 +163,8 @@ public final class CodebookMatcher: @unchecked Sendable {
             for i in r { excluded.insert(p.theme * tokens.count + i) }
         }
         var out: [TermHit] = []
-        for (k, i) in positions.enumerated() where tokens[i].kind == .word {
-            for (e, kind) in facts[k].entries where !excluded.contains(e.theme * tokens.count + i) {
+        for i in positions where tokens[i].kind == .word {
+            for (e, kind) in tokenFacts[i].entries where !excluded.contains(e.theme * tokens.count + i) {
                 out.append(TermHit(theme: e.theme, term: e.term, kind: kind, tokens: i..<(i + 1)))
             }
         }
@@ -178,11 +181,18 @@ public final class CodebookMatcher: @unchecked Sendable {
     /// parts, stems, in the order they are reported) and the phrases and exclusions whose first
     /// word it matches. It depends only on the token's word (surface, normalised form, stem,
     /// parts), so it is cached per word (`WordCache`); names, which compare the surface, are
-    /// found by the normalised form and checked against the surface when matched.
-    private struct WordFacts {
-        var entries: [(Entry, TermKind)]
-        var exclusionStarts: [Phrase]
-        var phraseStarts: [Phrase]
+    /// found by the normalised form and checked against the surface when matched. A class, so
+    /// that handing out a cached value is one reference count.
+    private final class WordFacts: Sendable {
+        let entries: [(Entry, TermKind)]
+        let exclusionStarts: [Phrase]
+        let phraseStarts: [Phrase]
+
+        init(entries: [(Entry, TermKind)], exclusionStarts: [Phrase], phraseStarts: [Phrase]) {
+            self.entries = entries
+            self.exclusionStarts = exclusionStarts
+            self.phraseStarts = phraseStarts
+        }
     }
 
     private func computeWordFacts(_ t: Token) -> WordFacts {
@@ -232,8 +242,12 @@ public final class CodebookMatcher: @unchecked Sendable {
             let h = hits[k]
             if h.tokens.contains(where: { covered[h.theme].contains($0) }) { continue }
             covered[h.theme].formUnion(h.tokens)
-            let words = text.tokens[h.tokens].filter { !$0.isFiller }.map(\.normalized)
-            kept.append((h.theme, h.tokens.lowerBound, words.joined(separator: " ")))
+            // A single word is never a filler (they are skipped); phrases drop the fillers
+            // inside them.
+            let words = h.tokens.count == 1 ? text.tokens[h.tokens.lowerBound].normalized
+                : text.tokens[h.tokens].filter { !$0.isFiller }.map(\.normalized)
+                    .joined(separator: " ")
+            kept.append((h.theme, h.tokens.lowerBound, words))
         }
         kept.sort { ($0.start, $0.theme) < ($1.start, $1.theme) }
         for e in kept where !out[e.theme].contains(e.text) { out[e.theme].append(e.text) }
