@@ -28,7 +28,10 @@ public enum EmotionFeatures {
     /// The value of one lexical occurrence: 1/√n for n counted words (at least 1).
     static func lexicalUnit(_ text: AnalyzedText) -> Float {
         var n = 0
-        for t in text.tokens where (t.kind == .word || t.kind == .number) && !t.isFiller { n += 1 }
+        for k in text.tokens.indices {
+            let kind = text.tokens[k].kind
+            if (kind == .word || kind == .number) && !text.tokens[k].isFiller { n += 1 }
+        }
         return 1 / Float(max(n, 1)).squareRoot()
     }
 

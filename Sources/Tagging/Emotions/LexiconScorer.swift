@@ -117,17 +117,19 @@ public struct LexiconScorer: Sendable {
         clause.reserveCapacity(tokens.count)
         var clauseID = 0
         var questionSentence = [Bool](repeating: false, count: text.sentences.count + 1)
-        for (i, t) in tokens.enumerated() {
-            switch t.kind {
+        for i in tokens.indices {
+            switch tokens[i].kind {
             case .word, .number:
-                if t.isFiller { continue }
+                if tokens[i].isFiller { continue }
                 seq.append(i)
                 clause.append(clauseID)
             case .punctuation:
                 clauseID += 1
-                if t.normalized == "?" {
-                    if t.sentence < questionSentence.count { questionSentence[t.sentence] = true }
-                } else if t.normalized == "!" {
+                let mark = tokens[i].normalized
+                if mark == "?" {
+                    let sentence = tokens[i].sentence
+                    if sentence < questionSentence.count { questionSentence[sentence] = true }
+                } else if mark == "!" {
                     out.exclamations += 1
                 }
             default:
@@ -143,15 +145,15 @@ public struct LexiconScorer: Sendable {
         var isContrast = [Bool](repeating: false, count: seq.count)
         var lastNegationSentence = -1
         for j in seq.indices {
-            let t = tokens[seq[j]]
+            let sentence = tokens[seq[j]].sentence
             let w = h[seq[j]]
-            if w == Self.utan && lastNegationSentence == t.sentence {
+            if w == Self.utan && lastNegationSentence == sentence {
                 isContrast[j] = true
             } else if lw[seq[j]].negator != nil {
                 let next = j + 1 < seq.count ? h[seq[j + 1]] : 0
                 if next != Self.bara && next != Self.enbart {
                     isNegator[j] = true
-                    lastNegationSentence = t.sentence
+                    lastNegationSentence = sentence
                     out.negations += 1
                 }
             } else if lw[seq[j]].isContrast && j > 0 && j < seq.count - 1 {
@@ -182,7 +184,8 @@ public struct LexiconScorer: Sendable {
         }
 
         for j in seq.indices {
-            let t = tokens[seq[j]]
+            let kind = tokens[seq[j]].kind
+            let sentence = tokens[seq[j]].sentence
             let contrastWeight = lastContrast < 0 || j == lastContrast ? 1.0
                 : (j < lastContrast ? contrastBefore : contrastAfter)
             // Degree modifiers up to two words before, in the same clause.
@@ -213,7 +216,7 @@ public struct LexiconScorer: Sendable {
                 }
             }
             // Word valence.
-            guard t.kind == .word, !isNegator[j], !isContrast[j] else { continue }
+            guard kind == .word, !isNegator[j], !isContrast[j] else { continue }
             let word = lw[seq[j]]
             var factor = degree
             if let f = word.prefixFactor { factor *= f }
@@ -222,17 +225,18 @@ public struct LexiconScorer: Sendable {
             var x = Double(valence * factor) * contrastWeight
             let negator = negatedBy[j]
             if negator >= 0 { x *= Double(lw[seq[negator]].negator ?? -0.74) }
-            if t.sentence < questionSentence.count && questionSentence[t.sentence] { x *= questionFactor }
+            if sentence < questionSentence.count && questionSentence[sentence] { x *= questionFactor }
             if x > 0 {
                 out.positive += x
             } else {
                 out.negative -= x
             }
             if evidence {
+                let normalized = tokens[seq[j]].normalized
                 let word = negator >= 0
-                    ? (negator == j - 1 ? "\(tokens[seq[negator]].normalized) \(t.normalized)"
-                       : "\(tokens[seq[negator]].normalized) … \(t.normalized)")
-                    : t.normalized
+                    ? (negator == j - 1 ? "\(tokens[seq[negator]].normalized) \(normalized)"
+                       : "\(tokens[seq[negator]].normalized) … \(normalized)")
+                    : normalized
                 if x > 0 { out.positiveEvidence.append(word) } else { out.negativeEvidence.append(word) }
             }
         }
