@@ -186,6 +186,9 @@ struct JSONScanner {
         skipWhitespace()
         let start = position
         try scanNumber()
+        if let exact = Self.fastDouble(UnsafeBufferPointer(rebasing: bytes[start..<position])) {
+            return exact
+        }
         let length = position - start
         // `strtod` needs a terminated string; numbers are short, so copy to the stack.
         let value = withUnsafeTemporaryAllocation(of: CChar.self, capacity: length + 1) { buf in
@@ -196,6 +199,60 @@ struct JSONScanner {
         guard value.isFinite else { throw Failure(offset: start, reason: "number out of range") }
         return value
     }
+
+    /// Clinger's fast path (W. D. Clinger, "How to read floating point numbers accurately",
+    /// PLDI 1990): a number with at most 15 significant digits and a decimal exponent within
+    /// ±22 is an exact integer times or divided by an exact power of ten, so one IEEE operation
+    /// gives the correctly rounded value — the value `strtod` gives. Nil otherwise. `number`
+    /// must already be valid JSON number syntax.
+    static func fastDouble(_ number: UnsafeBufferPointer<UInt8>) -> Double? {
+        var i = 0
+        let negative = number[0] == UInt8(ascii: "-")
+        if negative { i += 1 }
+        var mantissa: UInt64 = 0
+        var significant = 0
+        var scale = 0
+        var inFraction = false
+        while i < number.count {
+            let b = number[i]
+            if b == UInt8(ascii: ".") {
+                inFraction = true
+            } else if (0x30...0x39).contains(b) {
+                if mantissa != 0 || b != 0x30 { significant += 1 }
+                guard significant <= 15 else { return nil }
+                mantissa = mantissa * 10 + UInt64(b - 0x30)
+                if inFraction { scale -= 1 }
+            } else {
+                break  // the exponent
+            }
+            i += 1
+        }
+        if i < number.count {
+            i += 1  // `e` or `E`
+            var exponentNegative = false
+            if number[i] == UInt8(ascii: "+") || number[i] == UInt8(ascii: "-") {
+                exponentNegative = number[i] == UInt8(ascii: "-")
+                i += 1
+            }
+            var exponent = 0
+            while i < number.count {
+                exponent = exponent * 10 + Int(number[i] - 0x30)
+                guard exponent <= 1000 else { return nil }
+                i += 1
+            }
+            scale += exponentNegative ? -exponent : exponent
+        }
+        guard (-22...22).contains(scale) else { return nil }
+        var value = Double(mantissa)
+        value = scale >= 0 ? value * powersOfTen[scale] : value / powersOfTen[-scale]
+        return negative ? -value : value
+    }
+
+    /// 10⁰ … 10²², each exactly representable as a `Double`.
+    private static let powersOfTen: [Double] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+        1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ]
 
     /// Moves past one number, checking its syntax.
     private mutating func scanNumber() throws(Failure) {
