@@ -104,22 +104,55 @@ public struct FeatureIndex: Sendable {
         negatedCues = cueLabels.map { id("negcue:" + $0) }
         self.stacked = stacked.map { id("x:" + $0) }
         for (i, name) in vocabulary.names.enumerated() {
-            let body = String(name.dropFirst(2))
-            var key: UInt64?
-            switch name.prefix(2) {
-            case "w:": key = StableHash.combine(Self.word, StableHash.fnv1a(body))
-            case "s:": key = StableHash.combine(Self.stem, StableHash.fnv1a(body))
-            case "p:": key = StableHash.combine(Self.part, StableHash.fnv1a(body))
-            case "b:":
-                if let space = body.firstIndex(of: " ") {
-                    let a = StableHash.fnv1a(String(body[..<space]))
-                    let b = StableHash.fnv1a(String(body[body.index(after: space)...]))
-                    key = StableHash.combine(Self.bigram, StableHash.combine(a, b))
+            var key = Self.asciiKey(name)
+            if key == nil {
+                let body = String(name.dropFirst(2))
+                switch name.prefix(2) {
+                case "w:": key = StableHash.combine(Self.word, StableHash.fnv1a(body))
+                case "s:": key = StableHash.combine(Self.stem, StableHash.fnv1a(body))
+                case "p:": key = StableHash.combine(Self.part, StableHash.fnv1a(body))
+                case "b:":
+                    if let space = body.firstIndex(of: " ") {
+                        let a = StableHash.fnv1a(String(body[..<space]))
+                        let b = StableHash.fnv1a(String(body[body.index(after: space)...]))
+                        key = StableHash.combine(Self.bigram, StableHash.combine(a, b))
+                    }
+                default: break
                 }
-            default: break
             }
             if let key {
                 if table[key] == nil { table[key] = Int32(i) } else { collisions += 1 }
+            }
+        }
+    }
+
+    /// The table key of a lexical feature name, computed on its bytes (the vocabularies hold
+    /// ~10⁵ names), or nil when the name is not lexical or a byte next to a cut point is not
+    /// ASCII — there `Character` boundaries could differ from byte positions, so `init` cuts the
+    /// name as a `String`.
+    private static func asciiKey(_ name: String) -> UInt64? {
+        var name = name
+        return name.withUTF8 { b -> UInt64? in
+            guard b.count >= 3, b[1] == UInt8(ascii: ":"), b[2] < 0x80 else { return nil }
+            func fnv(_ range: Range<Int>) -> UInt64 {
+                var h = StableHash.offset
+                for k in range {
+                    h ^= UInt64(b[k])
+                    h &*= 0x0000_0100_0000_01b3
+                }
+                return h
+            }
+            switch b[0] {
+            case UInt8(ascii: "w"): return StableHash.combine(word, fnv(2..<b.count))
+            case UInt8(ascii: "s"): return StableHash.combine(stem, fnv(2..<b.count))
+            case UInt8(ascii: "p"): return StableHash.combine(part, fnv(2..<b.count))
+            case UInt8(ascii: "b"):
+                guard let space = (2..<b.count).first(where: { b[$0] == 0x20 }),
+                      b[space - 1] < 0x80, space + 1 == b.count || b[space + 1] < 0x80
+                else { return nil }
+                return StableHash.combine(bigram, StableHash.combine(fnv(2..<space),
+                                                                     fnv(space + 1..<b.count)))
+            default: return nil
             }
         }
     }
