@@ -18,7 +18,7 @@ final class WordTable: @unchecked Sendable {
     private var first: [UInt64: Int32] = [:]
     let limit: Int
 
-    init(limit: Int = 500_000) { self.limit = limit }
+    init(limit: Int = 200_000) { self.limit = limit }
 
     /// Calls `body(index, id, analysis)` for each of `keys` in order, analysing new words with
     /// `make`. One pass under the lock; `make` must not use this table (`analyzeWord` takes only
