@@ -107,15 +107,29 @@ public struct LinearModel: Sendable, Equatable {
     /// The `count` features contributing most to label `l` for `x` (positive contributions only),
     /// as `(feature name, weight·value)`, largest first.
     public func topContributions(_ x: SparseVector, label l: Int, count: Int) -> [(String, Double)] {
-        var out: [(String, Double)] = []
+        // The best `count` kept in order while scanning; names are compared only on equal
+        // contributions (the order of sorting every positive contribution).
+        var best: [(feature: Int, contribution: Double)] = []
+        func precedes(_ a: (feature: Int, contribution: Double),
+                      _ b: (feature: Int, contribution: Double)) -> Bool {
+            a.contribution != b.contribution ? a.contribution > b.contribution
+                : features.names[a.feature] < features.names[b.feature]
+        }
+        guard count > 0 else { return [] }
         for k in 0..<x.indices.count {
             let f = Int(x.indices[k])
             guard f < features.count else { continue }
             let c = Double(x.values[k]) * Double(weights[f * labels.count + l])
-            if c > 0 { out.append((features.names[f], c)) }
+            guard c > 0 else { continue }
+            let candidate = (feature: f, contribution: c)
+            if best.count == count {
+                guard precedes(candidate, best[count - 1]) else { continue }
+                best.removeLast()
+            }
+            let at = best.firstIndex { precedes(candidate, $0) } ?? best.count
+            best.insert(candidate, at: at)
         }
-        out.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-        return Array(out.prefix(count))
+        return best.map { (features.names[$0.feature], $0.contribution) }
     }
 }
 

@@ -88,30 +88,39 @@ final class ThemeFeatureIndex: @unchecked Sendable {
     /// The feature vector of `text` with codebook `evidence` (indexed like `themeIDs`).
     func vector(_ text: AnalyzedText, evidence: [[String]]) -> SparseVector {
         let tokenWords = words.values(for: text) { word(text.tokens[$0]) }
-        // Every feature name of the text as (kind, number) → column; kinds 0 w:, 1 c:, 2 b:.
-        var found: [(name: UInt64, column: Int32)] = []
-        found.reserveCapacity(tokenWords.count * 3)
+        // Every feature name of the text as a number (kind in the top bits: 0 w:, 1 c:, 2 b:),
+        // and its column. Equal names have equal columns and different names different ones.
+        var names: [UInt64] = []
+        var columns: [Int32] = []
+        names.reserveCapacity(tokenWords.count * 3)
+        columns.reserveCapacity(tokenWords.count * 3)
         var previous: Int32?
         for w in tokenWords {
             if w.breaksPairs { previous = nil; continue }
             if w.isFiller { continue }
             if w.isContent {
-                found.append((UInt64(w.stem), w.stemColumn))
-                for p in w.parts { found.append((1 << 62 | UInt64(p.key), p.column)) }
+                names.append(UInt64(w.stem))
+                columns.append(w.stemColumn)
+                for p in w.parts {
+                    names.append(1 << 62 | UInt64(p.key))
+                    columns.append(p.column)
+                }
             }
             if features.bigrams, let p = previous {
                 let pair = Self.pair(p, w.stem)
-                found.append((2 << 62 | pair, pairColumns[pair] ?? -1))
+                names.append(2 << 62 | pair)
+                columns.append(pairColumns[pair] ?? -1)
             }
             previous = w.stem
         }
-        found.sort { $0.name < $1.name }
+        names.sort()
+        columns.sort()
         var distinct = 0
+        for k in names.indices where k == 0 || names[k - 1] != names[k] { distinct += 1 }
         var pairs: [(Int32, Float)] = []
-        pairs.reserveCapacity(found.count + evidence.count)
-        for (k, f) in found.enumerated() where k == 0 || found[k - 1].name != f.name {
-            distinct += 1
-            if f.column >= 0 { pairs.append((f.column, 0)) }
+        pairs.reserveCapacity(columns.count + evidence.count)
+        for k in columns.indices where columns[k] >= 0 && (k == 0 || columns[k - 1] != columns[k]) {
+            pairs.append((columns[k], 0))
         }
         let norm: Float = distinct == 0 ? 1 : 1 / Float(distinct).squareRoot()
         for k in pairs.indices { pairs[k].1 = norm }
