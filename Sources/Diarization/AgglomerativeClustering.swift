@@ -46,23 +46,7 @@ public struct AgglomerativeClustering: Sendable {
     /// Merges sorted from most to least similar.
     public static func dendrogram(_ vectors: [[Float]], weights: [Double]? = nil) -> [Merge] {
         let n = vectors.count
-        let d = vectors.first?.count ?? 0
-        // Similarity matrix, n × n row-major, Float to halve memory.
-        var sim = [Float](repeating: 0, count: n * n)
-        vectors.withUnsafeBufferPointer { rows in
-            for i in 0..<n {
-                rows[i].withUnsafeBufferPointer { a in
-                    for j in i..<n {
-                        var dot: Float = 0
-                        rows[j].withUnsafeBufferPointer { b in
-                            for k in 0..<d { dot += a[k] * b[k] }
-                        }
-                        sim[i * n + j] = dot
-                        sim[j * n + i] = dot
-                    }
-                }
-            }
-        }
+        var sim = similarityMatrix(vectors)
         var size = weights ?? [Double](repeating: 1, count: n)
         var active = [Bool](repeating: true, count: n)
         var activeCount = n
@@ -104,6 +88,55 @@ public struct AgglomerativeClustering: Sendable {
             }
         }
         return merges.sorted { $0.similarity > $1.similarity }
+    }
+
+    /// Dot products of all pairs, n × n row-major (Float to halve memory); cosine similarities
+    /// for L2-normalised rows.
+    public static func similarityMatrix(_ vectors: [[Float]]) -> [Float] {
+        let n = vectors.count
+        let d = vectors.first?.count ?? 0
+        var sim = [Float](repeating: 0, count: n * n)
+        vectors.withUnsafeBufferPointer { rows in
+            for i in 0..<n {
+                rows[i].withUnsafeBufferPointer { a in
+                    for j in i..<n {
+                        var dot: Float = 0
+                        rows[j].withUnsafeBufferPointer { b in
+                            for k in 0..<d { dot += a[k] * b[k] }
+                        }
+                        sim[i * n + j] = dot
+                        sim[j * n + i] = dot
+                    }
+                }
+            }
+        }
+        return sim
+    }
+
+    /// Mean silhouette (Rousseeuw 1987) of `labels` under cosine distance 1 − s, from the
+    /// similarity matrix of `similarityMatrix(_:)`. Items alone in their cluster score 0 (as in
+    /// scikit-learn); fewer than two clusters give nil.
+    public static func silhouette(similarity sim: [Float], labels: [Int]) -> Double? {
+        let n = labels.count
+        let k = (labels.max() ?? -1) + 1
+        guard k >= 2, sim.count == n * n else { return nil }
+        var sizes = [Int](repeating: 0, count: k)
+        for l in labels { sizes[l] += 1 }
+        if sizes.filter({ $0 > 0 }).count < 2 { return nil }
+        var total = 0.0
+        var sums = [Double](repeating: 0, count: k)
+        for i in 0..<n {
+            for c in 0..<k { sums[c] = 0 }
+            for j in 0..<n where j != i { sums[labels[j]] += 1 - Double(sim[i * n + j]) }
+            let own = labels[i]
+            if sizes[own] < 2 { continue }
+            let a = sums[own] / Double(sizes[own] - 1)
+            var b = Double.infinity
+            for c in 0..<k where c != own && sizes[c] > 0 { b = min(b, sums[c] / Double(sizes[c])) }
+            let m = max(a, b)
+            if m > 0 { total += (b - a) / m }
+        }
+        return total / Double(n)
     }
 
     /// Labels after applying the first `items − clusters` merges (most similar first).

@@ -23,6 +23,9 @@ public struct DiarizationSettings: Sendable, Equatable, Codable {
     // Built-in speech detection (used when no SpeechRegions are given).
     /// Pauses shorter than this inside speech are closed (annotators mark turns, not breaths).
     public var minimumSilenceSeconds: Double = 0.5
+    /// Pauses shorter than this between given speech regions (from the VoiceActivity stage) are
+    /// treated as speech of the same turn.
+    public var bridgedPauseSeconds: Double = 0
 
     // Windows.
     /// Embedding window length in seconds.
@@ -41,6 +44,31 @@ public struct DiarizationSettings: Sendable, Equatable, Codable {
         get { embedding == .dsp ? dspThreshold : neuralThreshold }
         set { if embedding == .dsp { dspThreshold = newValue } else { neuralThreshold = newValue } }
     }
+    /// How the speaker count is estimated when it is not fixed.
+    public enum CountRule: String, Sendable, Codable, CaseIterable {
+        /// The number of large clusters whose average linkage stays above the threshold.
+        case threshold
+        /// The count in `2...maximumSpeakers` whose partition has the highest mean silhouette
+        /// (scale-free, so it does not depend on how far apart voices are in the embedding); one
+        /// speaker when the threshold rule finds one.
+        case silhouette
+    }
+    public var dspCountRule: CountRule = .threshold
+    public var neuralCountRule: CountRule = .silhouette
+    /// The count rule of the embedding in use.
+    public var countRule: CountRule {
+        get { embedding == .dsp ? dspCountRule : neuralCountRule }
+        set { if embedding == .dsp { dspCountRule = newValue } else { neuralCountRule = newValue } }
+    }
+    /// One voice, not several (`SpeakerDiarizer.isOneVoice`, silhouette rule only): the best
+    /// silhouette exceeds that of structureless references by less than `oneVoiceGap`. On the
+    /// tuning files the gap was −0.02…0.03 for recordings of one LibriSpeech voice (46–89
+    /// windows) and 0.13–0.20 for multi-speaker recordings of 53 windows or more.
+    public var oneVoiceGap: Double = 0.08
+    /// Structureless references drawn for the one-voice test (0 disables it).
+    public var oneVoiceReferenceDraws: Int = 3
+    /// Fewer windows than this (≈ 30 s of speech) are not tested for one voice.
+    public var oneVoiceMinimumWindows: Int = 40
     /// Subtract the recording's mean d-vector before clustering (what all windows share).
     public var centreNeuralEmbeddings: Bool = true
     /// Clusters with fewer windows than this share are absorbed into the nearest larger cluster.

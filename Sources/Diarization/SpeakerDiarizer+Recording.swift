@@ -66,10 +66,15 @@ extension SpeakerDiarizer {
             // Frames whose centre t·hop is in [start, end).
             let first = (start + features.hopLength - 1) / features.hopLength
             let last = (end - 1) / features.hopLength
-            if last >= first {
+            if last >= first && first < n {
                 for t in max(0, first)...min(n - 1, last) { mask[t] = true }
             }
         }
+        // Speaker turns in references span short pauses (annotators mark turns, not breaths);
+        // the detector's regions do not.
+        let fps = Double(features.sampleRate) / Double(features.hopLength)
+        let bridge = Int((settings.bridgedPauseSeconds * fps).rounded())
+        if bridge > 0 { EnergySpeechDetector.fill(&mask, value: false, shorterThan: bridge, interiorOnly: true) }
         return mask
     }
 }

@@ -113,7 +113,10 @@ public struct SpeakerDiarizer: Sendable {
         let chosen: [Int] = n <= limit ? Array(0..<n) : (0..<limit).map { $0 * n / limit }
         let sample = chosen.map { normalised[$0] }
         let merges = AgglomerativeClustering.dendrogram(sample)
-        let sampleLabels = largeClusters(merges: merges, vectors: sample)
+        let (sampleLabels, silhouette) = largeClusters(merges: merges, vectors: sample)
+        if let silhouette, isOneVoice(sample, silhouette: silhouette) {
+            return [Int](repeating: 0, count: n)
+        }
         var labels = chosen.count == n
             ? sampleLabels
             : Self.assignToCentroids(normalised, sampleLabels: sampleLabels, sampleIndices: chosen)
@@ -121,48 +124,96 @@ public struct SpeakerDiarizer: Sendable {
         return Self.renumbered(labels)
     }
 
+    /// One voice rather than several: the silhouette rule's best partition is hardly more
+    /// structured than the best partition of structureless data of the same size and spread
+    /// (`ClusterStructureTest`; gap below `oneVoiceGap`). The silhouette alone always finds
+    /// "speakers" in one voice, because the windows of one voice also vary. Judged only from
+    /// `oneVoiceMinimumWindows` windows on: below that, chance structure varies too much.
+    func isOneVoice(_ vectors: [[Float]], silhouette: Double) -> Bool {
+        guard settings.minimumSpeakers <= 1, settings.speakers == nil,
+              vectors.count >= settings.oneVoiceMinimumWindows, settings.oneVoiceReferenceDraws > 0 else { return false }
+        let test = ClusterStructureTest(draws: settings.oneVoiceReferenceDraws, seed: 0x5A3D_7A11)
+        let reference = test.referenceSilhouette(vectors) { rows in
+            self.largeClusters(merges: AgglomerativeClustering.dendrogram(rows), vectors: rows, forceSilhouette: true).silhouette
+        }
+        guard let reference else { return false }
+        return silhouette - reference < settings.oneVoiceGap
+    }
+
     /// Cuts the dendrogram so that the number of *large* clusters (at least `minimumClusterShare`
-    /// of the windows, and 2 windows) matches the rule — the threshold, clamped to the bounds, or
-    /// the fixed count — and gives the windows of small clusters to the nearest large one. Average
+    /// of the windows, and 2 windows) matches the rule — the fixed count, the threshold clamped to
+    /// the bounds, or the best silhouette within the bounds (`DiarizationSettings.CountRule`) —
+    /// and gives the windows of small clusters to the nearest large one. Average
     /// linkage isolates outlier windows (laughter, overlap, a window straddling two speakers)
     /// early; counting them as speakers is the commonest error of plain AHC (pyannote's
     /// `min_cluster_size` serves the same purpose).
-    func largeClusters(merges: [AgglomerativeClustering.Merge], vectors: [[Float]]) -> [Int] {
+    /// Returns the labels and, when the silhouette rule chose the count, the winning silhouette.
+    /// `forceSilhouette` applies the silhouette rule even where the threshold rule finds one
+    /// cluster (for the structureless references of `isOneVoice`).
+    func largeClusters(merges: [AgglomerativeClustering.Merge], vectors: [[Float]],
+                       forceSilhouette: Bool = false) -> (labels: [Int], silhouette: Double?) {
         let n = vectors.count
-        if n == 1 { return [0] }
+        if n == 1 { return ([0], nil) }
         let minimumCount = max(2, Int((settings.minimumClusterShare * Double(n)).rounded(.up)))
-        func bySize(_ labels: [Int]) -> [(label: Int, count: Int)] {
-            var counts: [Int: Int] = [:]
-            for l in labels { counts[l, default: 0] += 1 }
-            return counts.map { (label: $0.key, count: $0.value) }
-                .sorted { ($0.count, -$0.label) > ($1.count, -$1.label) }
-        }
-        func large(_ labels: [Int]) -> [Int] { bySize(labels).filter { $0.count >= minimumCount }.map(\.label) }
-        let target: Int
         if let fixed = settings.speakers {
-            target = fixed
-        } else {
-            let above = merges.filter { $0.similarity >= settings.clusteringThreshold }.count
-            let cut = AgglomerativeClustering.cut(merges, items: n, clusters: n - above)
-            target = min(max(large(cut).count, settings.minimumSpeakers), settings.maximumSpeakers)
+            return (partition(merges: merges, vectors: vectors, clusters: fixed, minimumCount: minimumCount), nil)
         }
-        let wanted = max(1, min(target, n))
-        // The coarsest cut with at least `wanted` large clusters.
+        let above = merges.filter { $0.similarity >= settings.clusteringThreshold }.count
+        let cut = AgglomerativeClustering.cut(merges, items: n, clusters: n - above)
+        let byThreshold = min(max(Self.large(cut, minimumCount: minimumCount).count, settings.minimumSpeakers), settings.maximumSpeakers)
+        let lowest = max(2, settings.minimumSpeakers)
+        let highest = min(settings.maximumSpeakers, n - 1)
+        guard settings.countRule == .silhouette, byThreshold >= 2 || forceSilhouette, lowest <= highest else {
+            return (partition(merges: merges, vectors: vectors, clusters: byThreshold, minimumCount: minimumCount), nil)
+        }
+        // Silhouette: every count in the bounds, each partition refined as the final one will be.
+        let similarity = AgglomerativeClustering.similarityMatrix(vectors)
+        var best: (score: Double, labels: [Int])?
+        for k in lowest...highest {
+            let labels = Self.refineByCentroids(
+                vectors, labels: partition(merges: merges, vectors: vectors, clusters: k, minimumCount: minimumCount),
+                iterations: settings.centroidRefinementIterations)
+            guard let score = AgglomerativeClustering.silhouette(similarity: similarity, labels: labels) else { continue }
+            if best == nil || score > best!.score + 1e-9 { best = (score, labels) }
+        }
+        if let best { return (best.labels, best.score) }
+        return (partition(merges: merges, vectors: vectors, clusters: byThreshold, minimumCount: minimumCount), nil)
+    }
+
+    /// The coarsest cut of the dendrogram with `clusters` large clusters (at least
+    /// `minimumCount` windows each); the windows of small clusters join the nearest large one.
+    func partition(merges: [AgglomerativeClustering.Merge], vectors: [[Float]], clusters: Int,
+                   minimumCount: Int) -> [Int] {
+        let n = vectors.count
+        let wanted = max(1, min(clusters, n))
         var labels = AgglomerativeClustering.cut(merges, items: n, clusters: wanted)
-        var keep = large(labels)
+        var keep = Self.large(labels, minimumCount: minimumCount)
         var k = wanted
         while keep.count < wanted && k < n {
             k += 1
             labels = AgglomerativeClustering.cut(merges, items: n, clusters: k)
-            keep = large(labels)
+            keep = Self.large(labels, minimumCount: minimumCount)
         }
-        if keep.count < wanted { keep = bySize(labels).map(\.label) }
+        if keep.count < wanted { keep = Self.bySize(labels).map(\.label) }
         keep = Array(keep.prefix(wanted))
         let centroids = Self.centroids(vectors, labels: labels, clusters: (labels.max() ?? 0) + 1)
         return labels.enumerated().map { i, l in
             if keep.contains(l) { return l }
             return keep.max { Self.dot(vectors[i], centroids[$0]) < Self.dot(vectors[i], centroids[$1]) }!
         }
+    }
+
+    /// Cluster labels with their sizes, largest first (ties: lower label first).
+    static func bySize(_ labels: [Int]) -> [(label: Int, count: Int)] {
+        var counts: [Int: Int] = [:]
+        for l in labels { counts[l, default: 0] += 1 }
+        return counts.map { (label: $0.key, count: $0.value) }
+            .sorted { ($0.count, -$0.label) > ($1.count, -$1.label) }
+    }
+
+    /// Labels of the clusters with at least `minimumCount` members, largest first.
+    static func large(_ labels: [Int], minimumCount: Int) -> [Int] {
+        bySize(labels).filter { $0.count >= minimumCount }.map(\.label)
     }
 
     /// A few k-means steps in cosine geometry from the clustering's centroids: windows move to

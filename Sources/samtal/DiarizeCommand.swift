@@ -3,6 +3,7 @@ import AudioDecoding
 import Diarization
 import Foundation
 import SamtalCore
+import VoiceActivity
 
 /// `samtal diarize`: who spoke when, as RTTM, JSON or lab.
 struct DiarizeCommand: AsyncParsableCommand {
@@ -43,6 +44,15 @@ struct DiarizeCommand: AsyncParsableCommand {
     @Option(help: "Speaker embedding: neural (Resemblyzer's encoder, default) or dsp (cepstral statistics, faster).")
     var embedding: DiarizationSettings.Embedding = .neural
 
+    /// Where the speech regions come from.
+    enum SpeechDetection: String, ExpressibleByArgument, CaseIterable { case model, energy }
+
+    @Option(help: "Speech detection: energy (an adaptive loudness threshold; default, measured best for turns) or model (the VoiceActivity stage, as `samtal vad`).")
+    var vad: SpeechDetection = .energy
+
+    @Option(help: "Take speech regions from this file (.lab or RTTM, e.g. `samtal vad` output) instead of detecting them.")
+    var speech: String?
+
     @Option(help: "Folder holding speaker-encoder/ (default: the Models folder samtal finds).")
     var models: String?
 
@@ -51,7 +61,7 @@ struct DiarizeCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp(
         "Developer option for evaluation sweeps: KEY=VALUE,… over threshold, penalty, whiten, "
-            + "iterations, min-share, gmm, centre, window, hop, min-silence (see DiarizationSettings).",
+            + "iterations, min-share, gmm, centre, window, hop, min-silence, bridge, silhouette, one-voice-gap, one-voice-draws (see DiarizationSettings).",
         visibility: .hidden))
     var tuning: String?
 
@@ -59,7 +69,7 @@ struct DiarizeCommand: AsyncParsableCommand {
 
     func validate() throws {
         if let tuning {
-            let keys: Set<String> = ["threshold", "penalty", "whiten", "iterations", "min-share", "gmm", "centre", "window", "hop", "min-silence"]
+            let keys: Set<String> = ["threshold", "penalty", "whiten", "iterations", "min-share", "gmm", "centre", "window", "hop", "min-silence", "bridge", "silhouette", "one-voice-gap", "one-voice-draws"]
             for pair in tuning.split(separator: ",") {
                 let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
                 guard parts.count == 2, keys.contains(parts[0]), Double(parts[1]) != nil else {
@@ -98,6 +108,10 @@ struct DiarizeCommand: AsyncParsableCommand {
             case "window": s.windowSeconds = value
             case "hop": s.hopSeconds = value
             case "min-silence": s.minimumSilenceSeconds = value
+            case "bridge": s.bridgedPauseSeconds = value
+            case "silhouette": s.countRule = value != 0 ? .silhouette : .threshold
+            case "one-voice-gap": s.oneVoiceGap = value
+            case "one-voice-draws": s.oneVoiceReferenceDraws = Int(value)
             default: continue
             }
         }
@@ -106,23 +120,63 @@ struct DiarizeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let sink = common.makeSink()
-        let turns = try Self.diarize(path: file, settings: settings, models: models, diagnostics: sink)
+        let given = try speech.map { try Self.readSpeech(path: $0) }
+        let turns = try Self.diarize(path: file, settings: settings, speech: given.map { .given($0) } ?? (vad == .model ? .model : .energy),
+                                     models: models, diagnostics: sink)
         try emitOutput(try Self.render(turns, file: file, format: format, stats: stats, settings: settings),
                        to: output)
         try common.finish(sink)
     }
 
-    /// Decodes `path` as a stream into the diarization front end, then diarizes.
-    static func diarize(path: String, settings: DiarizationSettings, models: String?,
+    /// Where `diarize(path:…)` gets speech from.
+    enum Speech {
+        /// The VoiceActivity model, run on the same decoded blocks.
+        case model
+        /// The diarizer's built-in loudness detector.
+        case energy
+        /// Regions read from a file, in seconds.
+        case given([ClosedSegment])
+    }
+
+    /// Speech segments of a .lab or RTTM file (`samtal vad` output, or reference turns).
+    static func readSpeech(path: String) throws -> [ClosedSegment] {
+        try SpeechLabels.read(path: path)
+    }
+
+    /// Decodes `path` as a stream into the diarization front end (and the voice activity model,
+    /// when it detects speech), then diarizes.
+    static func diarize(path: String, settings: DiarizationSettings, speech: Speech = .energy, models: String?,
                         diagnostics: DiagnosticSink) throws -> SpeakerTurns {
+        let modelsURL = models.map { URL(fileURLWithPath: $0) }
         let encoder: VoiceEncoder? = settings.embedding == .neural
-            ? try VoiceEncoder(modelsDirectory: models.map { URL(fileURLWithPath: $0) }) : nil
+            ? try VoiceEncoder(modelsDirectory: modelsURL) : nil
         let decoder = AudioDecoder()
         let frontEnd = try DiarizationFrontEnd(sampleRate: decoder.targetSampleRate, encoder: encoder)
-        _ = try decoder.decode(path: path, diagnostics: diagnostics) { block in frontEnd.process(block) }
+        var session: VoiceActivitySession?
+        if case .model = speech {
+            precondition(decoder.targetSampleRate == VoiceActivityDetector.sampleRate)
+            session = try VoiceActivityDetector(model: try .bundled(modelsDirectory: modelsURL))
+                .makeSession(diagnostics: diagnostics)
+        }
+        _ = try decoder.decode(path: path, diagnostics: diagnostics) { block in
+            frontEnd.process(block)
+            session?.process(block)
+        }
         let (features, mel) = frontEnd.finish(encoder: encoder)
+        let regions: SpeechRegions?
+        switch speech {
+        case .model: regions = session?.finish()
+        case .energy: regions = nil
+        case .given(let segments):
+            let rate = features.sampleRate
+            regions = SpeechRegions(sampleRate: rate, totalSamples: features.totalSamples, spans: segments.compactMap {
+                let start = max(0, Int(($0.start * Double(rate)).rounded()))
+                let end = min(features.totalSamples, Int(($0.end * Double(rate)).rounded()))
+                return end > start ? SampleSpan(start: start, end: end) : nil
+            })
+        }
         return try SpeakerDiarizer(settings: settings).run(
-            features: features, mel: mel, speech: nil, encoder: encoder, diagnostics: diagnostics)
+            features: features, mel: mel, speech: regions, encoder: encoder, diagnostics: diagnostics)
     }
 
     static func render(_ turns: SpeakerTurns, file: String, format: Format, stats: Bool,

@@ -18,22 +18,22 @@ if [[ ! -f "$OUT/60min.wav" ]]; then
   all=(); for _ in 1 2 3; do all+=("${parts[@]}"); done
   sox "${all[@]}" "$OUT/60min.wav" trim 0 3600
 fi
-measure() { # label cmd... -> "label wall_s rss_mb"
+measure() { # label cmd... -> "label wall_s rss_mb cpu_s"
   local label="$1"; shift
-  /usr/bin/time -f "%e %M" -o "$OUT/time.txt" "$@" > /dev/null 2>&1
-  read -r wall rss < "$OUT/time.txt"
-  echo "$label $wall $((rss / 1024))"
+  /usr/bin/time -f "%e %M %U %S" -o "$OUT/time.txt" "$@" > /dev/null 2>&1
+  read -r wall rss user sys < "$OUT/time.txt"
+  echo "$label $wall $((rss / 1024)) $(echo "$user + $sys" | bc)"
 }
-echo "| audio | system | wall s | peak RSS MB | RTF | × peer wall |"
-echo "|---|---|---:|---:|---:|---:|"
+echo "| audio | system | wall s | CPU s | peak RSS MB | RTF (wall) | × peer wall | × peer CPU |"
+echo "|---|---|---:|---:|---:|---:|---:|---:|"
 for f in 10min 60min; do
   dur=$(soxi -D "$OUT/$f.wav")
-  read -r _ pw pm < <(measure peer "$PEERS" diarize "$OUT/$f.wav")
+  read -r _ pw pm pc < <(measure peer "$PEERS" diarize "$OUT/$f.wav")
   for sys in dsp neural; do
-    read -r _ w m < <(measure "$sys" "$BIN" diarize "$OUT/$f.wav" --embedding "$sys" -q)
-    echo "| $f | samtal $sys | $w | $m | $(echo "scale=4; $w / $dur" | bc) | $(echo "scale=3; $w / $pw" | bc) |"
+    read -r _ w m c < <(measure "$sys" "$BIN" diarize "$OUT/$f.wav" --embedding "$sys" -q)
+    echo "| $f | samtal $sys | $w | $c | $m | $(echo "scale=4; $w / $dur" | bc) | $(echo "scale=3; $w / $pw" | bc) | $(echo "scale=3; $c / $pc" | bc) |"
   done
-  echo "| $f | peer | $pw | $pm | $(echo "scale=4; $pw / $dur" | bc) | 1 |"
+  echo "| $f | peer | $pw | $pc | $pm | $(echo "scale=4; $pw / $dur" | bc) | 1 | 1 |"
 done
 echo
 echo "Machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end (shared machine: timings vary)."
