@@ -69,6 +69,8 @@ public struct DiarizationSettings: Sendable, Equatable, Codable {
     public var oneVoiceReferenceDraws: Int = 3
     /// Fewer windows than this (≈ 30 s of speech) are not tested for one voice.
     public var oneVoiceMinimumWindows: Int = 40
+    /// The one-voice test uses at most this many evenly spread windows.
+    public var oneVoiceMaximumWindows: Int = 400
     /// Subtract the recording's mean d-vector before clustering (what all windows share).
     public var centreNeuralEmbeddings: Bool = true
     /// Clusters with fewer windows than this share are absorbed into the nearest larger cluster.

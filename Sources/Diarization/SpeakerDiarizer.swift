@@ -132,12 +132,22 @@ public struct SpeakerDiarizer: Sendable {
     func isOneVoice(_ vectors: [[Float]], silhouette: Double) -> Bool {
         guard settings.minimumSpeakers <= 1, settings.speakers == nil,
               vectors.count >= settings.oneVoiceMinimumWindows, settings.oneVoiceReferenceDraws > 0 else { return false }
-        let test = ClusterStructureTest(draws: settings.oneVoiceReferenceDraws, seed: 0x5A3D_7A11)
-        let reference = test.referenceSilhouette(vectors) { rows in
-            self.largeClusters(merges: AgglomerativeClustering.dendrogram(rows), vectors: rows, forceSilhouette: true).silhouette
+        func bestSilhouette(_ rows: [[Float]]) -> Double? {
+            largeClusters(merges: AgglomerativeClustering.dendrogram(rows), vectors: rows, forceSilhouette: true).silhouette
         }
-        guard let reference else { return false }
-        return silhouette - reference < settings.oneVoiceGap
+        // Long recordings: the test runs on evenly spread windows (time grows with the square).
+        var rows = vectors
+        var observed: Double? = silhouette
+        let limit = max(settings.oneVoiceMinimumWindows, settings.oneVoiceMaximumWindows)
+        if rows.count > limit {
+            rows = (0..<limit).map { vectors[$0 * vectors.count / limit] }
+            observed = bestSilhouette(rows)
+        }
+        let test = ClusterStructureTest(draws: settings.oneVoiceReferenceDraws, seed: 0x5A3D_7A11)
+        guard let observed, let reference = test.referenceSilhouette(rows, partitionScore: bestSilhouette) else {
+            return false
+        }
+        return observed - reference < settings.oneVoiceGap
     }
 
     /// Cuts the dendrogram so that the number of *large* clusters (at least `minimumClusterShare`
