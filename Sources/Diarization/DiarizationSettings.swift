@@ -60,6 +60,17 @@ public struct DiarizationSettings: Sendable, Equatable, Codable {
         get { embedding == .dsp ? dspCountRule : neuralCountRule }
         set { if embedding == .dsp { dspCountRule = newValue } else { neuralCountRule = newValue } }
     }
+    /// One voice, not several (`SpeakerDiarizer.isOneVoice`, silhouette rule only): the best
+    /// silhouette exceeds that of structureless references by less than `oneVoiceGap`. On the
+    /// tuning files the gap was −0.02…0.03 for recordings of one LibriSpeech voice (46–89
+    /// windows) and 0.13–0.20 for multi-speaker recordings of 53 windows or more.
+    public var oneVoiceGap: Double = 0.08
+    /// Structureless references drawn for the one-voice test (0 disables it).
+    public var oneVoiceReferenceDraws: Int = 3
+    /// Fewer windows than this (≈ 30 s of speech) are not tested for one voice.
+    public var oneVoiceMinimumWindows: Int = 40
+    /// The one-voice test uses at most this many evenly spread windows.
+    public var oneVoiceMaximumWindows: Int = 400
     /// Subtract the recording's mean d-vector before clustering (what all windows share).
     public var centreNeuralEmbeddings: Bool = true
     /// Clusters with fewer windows than this share are absorbed into the nearest larger cluster.

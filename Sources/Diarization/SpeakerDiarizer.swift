@@ -113,12 +113,41 @@ public struct SpeakerDiarizer: Sendable {
         let chosen: [Int] = n <= limit ? Array(0..<n) : (0..<limit).map { $0 * n / limit }
         let sample = chosen.map { normalised[$0] }
         let merges = AgglomerativeClustering.dendrogram(sample)
-        let sampleLabels = largeClusters(merges: merges, vectors: sample)
+        let (sampleLabels, silhouette) = largeClusters(merges: merges, vectors: sample)
+        if let silhouette, isOneVoice(sample, silhouette: silhouette) {
+            return [Int](repeating: 0, count: n)
+        }
         var labels = chosen.count == n
             ? sampleLabels
             : Self.assignToCentroids(normalised, sampleLabels: sampleLabels, sampleIndices: chosen)
         labels = Self.refineByCentroids(normalised, labels: labels, iterations: settings.centroidRefinementIterations)
         return Self.renumbered(labels)
+    }
+
+    /// One voice rather than several: the silhouette rule's best partition is hardly more
+    /// structured than the best partition of structureless data of the same size and spread
+    /// (`ClusterStructureTest`; gap below `oneVoiceGap`). The silhouette alone always finds
+    /// "speakers" in one voice, because the windows of one voice also vary. Judged only from
+    /// `oneVoiceMinimumWindows` windows on: below that, chance structure varies too much.
+    func isOneVoice(_ vectors: [[Float]], silhouette: Double) -> Bool {
+        guard settings.minimumSpeakers <= 1, settings.speakers == nil,
+              vectors.count >= settings.oneVoiceMinimumWindows, settings.oneVoiceReferenceDraws > 0 else { return false }
+        func bestSilhouette(_ rows: [[Float]]) -> Double? {
+            largeClusters(merges: AgglomerativeClustering.dendrogram(rows), vectors: rows, forceSilhouette: true).silhouette
+        }
+        // Long recordings: the test runs on evenly spread windows (time grows with the square).
+        var rows = vectors
+        var observed: Double? = silhouette
+        let limit = max(settings.oneVoiceMinimumWindows, settings.oneVoiceMaximumWindows)
+        if rows.count > limit {
+            rows = (0..<limit).map { vectors[$0 * vectors.count / limit] }
+            observed = bestSilhouette(rows)
+        }
+        let test = ClusterStructureTest(draws: settings.oneVoiceReferenceDraws, seed: 0x5A3D_7A11)
+        guard let observed, let reference = test.referenceSilhouette(rows, partitionScore: bestSilhouette) else {
+            return false
+        }
+        return observed - reference < settings.oneVoiceGap
     }
 
     /// Cuts the dendrogram so that the number of *large* clusters (at least `minimumClusterShare`
@@ -128,20 +157,24 @@ public struct SpeakerDiarizer: Sendable {
     /// linkage isolates outlier windows (laughter, overlap, a window straddling two speakers)
     /// early; counting them as speakers is the commonest error of plain AHC (pyannote's
     /// `min_cluster_size` serves the same purpose).
-    func largeClusters(merges: [AgglomerativeClustering.Merge], vectors: [[Float]]) -> [Int] {
+    /// Returns the labels and, when the silhouette rule chose the count, the winning silhouette.
+    /// `forceSilhouette` applies the silhouette rule even where the threshold rule finds one
+    /// cluster (for the structureless references of `isOneVoice`).
+    func largeClusters(merges: [AgglomerativeClustering.Merge], vectors: [[Float]],
+                       forceSilhouette: Bool = false) -> (labels: [Int], silhouette: Double?) {
         let n = vectors.count
-        if n == 1 { return [0] }
+        if n == 1 { return ([0], nil) }
         let minimumCount = max(2, Int((settings.minimumClusterShare * Double(n)).rounded(.up)))
         if let fixed = settings.speakers {
-            return partition(merges: merges, vectors: vectors, clusters: fixed, minimumCount: minimumCount)
+            return (partition(merges: merges, vectors: vectors, clusters: fixed, minimumCount: minimumCount), nil)
         }
         let above = merges.filter { $0.similarity >= settings.clusteringThreshold }.count
         let cut = AgglomerativeClustering.cut(merges, items: n, clusters: n - above)
         let byThreshold = min(max(Self.large(cut, minimumCount: minimumCount).count, settings.minimumSpeakers), settings.maximumSpeakers)
         let lowest = max(2, settings.minimumSpeakers)
         let highest = min(settings.maximumSpeakers, n - 1)
-        guard settings.countRule == .silhouette, byThreshold >= 2, lowest <= highest else {
-            return partition(merges: merges, vectors: vectors, clusters: byThreshold, minimumCount: minimumCount)
+        guard settings.countRule == .silhouette, byThreshold >= 2 || forceSilhouette, lowest <= highest else {
+            return (partition(merges: merges, vectors: vectors, clusters: byThreshold, minimumCount: minimumCount), nil)
         }
         // Silhouette: every count in the bounds, each partition refined as the final one will be.
         let similarity = AgglomerativeClustering.similarityMatrix(vectors)
@@ -153,8 +186,8 @@ public struct SpeakerDiarizer: Sendable {
             guard let score = AgglomerativeClustering.silhouette(similarity: similarity, labels: labels) else { continue }
             if best == nil || score > best!.score + 1e-9 { best = (score, labels) }
         }
-        return best?.labels
-            ?? partition(merges: merges, vectors: vectors, clusters: byThreshold, minimumCount: minimumCount)
+        if let best { return (best.labels, best.score) }
+        return (partition(merges: merges, vectors: vectors, clusters: byThreshold, minimumCount: minimumCount), nil)
     }
 
     /// The coarsest cut of the dendrogram with `clusters` large clusters (at least

@@ -8,9 +8,18 @@ public protocol EmotionTagging: Sendable {
 }
 
 extension EmotionAnalyzer: EmotionTagging {
-    /// Emotions, polarity, their scores and evidence from the emotion stage.
+    /// Emotions, polarity, their scores and evidence from the emotion stage: what
+    /// `analyze(text).apply(to: &tags)` writes, without the intermediate dictionaries.
     public func tagEmotions(_ text: AnalyzedText, into tags: inout UtteranceTags) {
-        analyze(text).apply(to: &tags)
+        let r = scores(text)
+        let m = models
+        tags.emotions = r.emotions
+        tags.polarity = r.polarity
+        for (k, p) in r.emotion.enumerated() { tags.scores[m.emotionKeys[k]] = p }
+        for (k, p) in r.basic.enumerated() { tags.scores[m.basicKeys[k]] = p }
+        for (k, p) in r.polarityClasses.enumerated() { tags.scores[m.polarityKeys[k]] = p }
+        tags.scores["lexicon:valence"] = r.lexiconValence
+        for (key, words) in r.evidence { tags.evidence[key] = words }
     }
 }
 
@@ -32,6 +41,9 @@ public struct Tagger: Sendable {
     public let themes: ThemeClassifier
     public let actors: ActorGazetteer?
     public let emotions: (any EmotionTagging)?
+    /// Score and evidence keys `theme:<id>` and `actor:<id>`, by theme and actor index.
+    private let themeKeys: [String]
+    private let actorKeys: [String]
 
     public init(analyzer: TextAnalyzer, themes: ThemeClassifier, actors: ActorGazetteer? = nil,
                 emotions: (any EmotionTagging)? = nil) {
@@ -39,6 +51,8 @@ public struct Tagger: Sendable {
         self.themes = themes
         self.actors = actors
         self.emotions = emotions
+        themeKeys = themes.codebook.themeIDs.map { "theme:" + $0 }
+        actorKeys = actors?.actorIDs.map { "actor:" + $0 } ?? []
     }
 
     /// A tagger for `codebook`, with an optional trained theme model for it.
@@ -81,15 +95,22 @@ public struct Tagger: Sendable {
     public func tag(id: String, text: String) -> UtteranceTags {
         let analysed = analyzer.analyze(text)
         var tags = UtteranceTags(id: id)
-        let decision = themes.classify(analysed)
+        tags.scores.reserveCapacity(48)
+        tags.evidence.reserveCapacity(8)
+        let decision = themes.classifyByIndex(analysed)
         tags.themes = decision.themes
-        for (theme, score) in decision.scores { tags.scores["theme:" + theme] = score }
-        for (theme, words) in decision.evidence { tags.evidence["theme:" + theme] = words }
+        for (i, score) in decision.scores.enumerated() {
+            if let score { tags.scores[themeKeys[i]] = score }
+        }
+        for (i, words) in decision.evidence.enumerated() where !words.isEmpty {
+            tags.evidence[themeKeys[i]] = words
+        }
         if let actors {
-            for (actor, mentions) in actors.actors(in: analysed) {
-                tags.actors.append(actor)
-                tags.scores["actor:" + actor] = 1
-                tags.evidence["actor:" + actor] = mentions
+            for (i, mentions) in actors.matcher.evidence(in: analysed).enumerated()
+            where !mentions.isEmpty {
+                tags.actors.append(actors.actorIDs[i])
+                tags.scores[actorKeys[i]] = 1
+                tags.evidence[actorKeys[i]] = mentions
             }
         }
         emotions?.tagEmotions(analysed, into: &tags)

@@ -68,15 +68,17 @@ struct TagCommand: AsyncParsableCommand {
         let tagger = try Tagger.standard(models: modelsDir, codebook: book, diagnostics: sink)
         let utterances = try readUtterances(file, diagnostics: sink)
         if utterances.isEmpty { sink.warning("tag.empty", "\(file) has no utterances") }
-        let tags = tagger.tag(utterances)
-        let text: String
         if json || format == .json {
+            let tags = tagger.tag(utterances)
             let discovered = tagger.discoverThemes(utterances, tags: tags)
-            text = try TagDocument.render(tags: tags, tagger: tagger, discovered: discovered)
+            try emitOutput(try TagDocument.render(tags: tags, tagger: tagger, discovered: discovered),
+                           to: output)
         } else {
-            text = try tags.map(TagDocument.line).joined()
+            // Each line is written as soon as it is tagged; no tags are kept.
+            var writer = TagLineWriter()
+            for u in utterances { writer.append(tagger.tag(u)) }
+            try emitOutput(Data(writer.bytes), to: output)
         }
-        try emitOutput(text, to: output)
         try common.finish(sink)
     }
 
@@ -124,77 +126,6 @@ enum TagDocument {
         e.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
             : [.sortedKeys, .withoutEscapingSlashes]
         return e
-    }
-
-    /// One JSONL line (with its newline): the same object `JSONEncoder` with sorted keys writes,
-    /// built directly because `JSONEncoder` dominated the time of large runs.
-    static func line(_ tags: UtteranceTags) throws -> String {
-        var out = "{\"actors\":"
-        list(tags.actors, into: &out)
-        out += ",\"emotions\":"
-        list(tags.emotions, into: &out)
-        out += ",\"evidence\":{"
-        for (i, key) in tags.evidence.keys.sorted().enumerated() {
-            if i > 0 { out += "," }
-            string(key, into: &out)
-            out += ":"
-            list(tags.evidence[key]!, into: &out)
-        }
-        out += "},\"id\":"
-        string(tags.id, into: &out)
-        out += ",\"polarity\":" + number(tags.polarity) + ",\"scores\":{"
-        for (i, key) in tags.scores.keys.sorted().enumerated() {
-            if i > 0 { out += "," }
-            string(key, into: &out)
-            out += ":" + number(tags.scores[key]!)
-        }
-        out += "},\"themes\":"
-        list(tags.themes, into: &out)
-        out += "}\n"
-        return out
-    }
-
-    private static func list(_ items: [String], into out: inout String) {
-        out += "["
-        for (i, s) in items.enumerated() {
-            if i > 0 { out += "," }
-            string(s, into: &out)
-        }
-        out += "]"
-    }
-
-    private static func string(_ s: String, into out: inout String) {
-        out += "\""
-        // Most strings need no escaping: append them whole rather than scalar by scalar.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            out += s
-            out += "\""
-            return
-        }
-        for c in s.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if c.value < 0x20 {
-                    let hex = String(c.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(c)
-                }
-            }
-        }
-        out += "\""
-    }
-
-    /// Shortest round-trip form; whole numbers without a fraction, like `JSONEncoder`.
-    private static func number(_ d: Double) -> String {
-        guard d.isFinite else { return "0" }
-        if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
-        return "\(d)"
     }
 
     struct Document: Encodable {

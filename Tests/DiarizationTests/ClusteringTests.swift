@@ -113,7 +113,7 @@ import Testing
     }
 
     @Test(arguments: [BlobCase(counts: [30, 30], spread: 0.15), BlobCase(counts: [40, 20, 15], spread: 0.15),
-                      BlobCase(counts: [25, 25, 25, 25, 25], spread: 0.15), BlobCase(counts: [30, 30, 30], spread: 0.3),
+                      BlobCase(counts: [25, 25, 25, 25, 25], spread: 0.15), BlobCase(counts: [30, 30, 30], spread: 0.25),
                       BlobCase(counts: [20, 25, 30, 35], spread: 0.3)])
     func silhouetteRuleRecoversTheCount(_ blob: BlobCase) {
         let (counts, spread) = (blob.counts, blob.spread)
@@ -124,6 +124,42 @@ import Testing
         let labels = SpeakerDiarizer(settings: settings).cluster(vectors, diagnostics: DiagnosticCollector())
         #expect(Set(labels).count == counts.count)
         #expect(Self.accuracy(labels, truth) > 0.9)  // the noisy blobs overlap a little
+    }
+
+    /// One noisy cluster: the silhouette rule alone splits it; the structure test against
+    /// structureless references keeps it whole. Several clusters pass the test.
+    @Test(arguments: [BlobCase(counts: [60], spread: 0.15), BlobCase(counts: [90], spread: 0.3),
+                      BlobCase(counts: [20, 20, 20], spread: 0.15), BlobCase(counts: [30, 15, 15, 20], spread: 0.2)])
+    func oneVoiceTestTellsOneClusterFromSeveral(_ blob: BlobCase) {
+        // Centred as the neural path centres its d-vectors: then one cluster is noise around 0.
+        let (blobs, truth) = Self.blobs(blob.counts, spread: blob.spread, seed: 7)
+        let vectors = SpeakerDiarizer.centred(blobs)
+        var settings = DiarizationSettings()
+        settings.embedding = .neural
+        settings.countRule = .silhouette
+        let labels = SpeakerDiarizer(settings: settings).cluster(vectors, diagnostics: DiagnosticCollector())
+        #expect(Set(labels).count == blob.counts.count)
+        #expect(Self.accuracy(labels, truth) > 0.9)
+        // Without the test, one cluster is split.
+        settings.oneVoiceReferenceDraws = 0
+        let untested = SpeakerDiarizer(settings: settings).cluster(vectors, diagnostics: DiagnosticCollector())
+        if blob.counts.count == 1 { #expect(Set(untested).count > 1) }
+    }
+
+    @Test func structurelessReferencesAreDeterministic() {
+        let (vectors, _) = Self.blobs([40, 40], seed: 3)
+        let test = ClusterStructureTest(draws: 2, seed: 11)
+        let score: ([[Float]]) -> Double? = { rows in
+            let labels = AgglomerativeClustering(count: .fixed(2)).run(rows)
+            return AgglomerativeClustering.silhouette(similarity: AgglomerativeClustering.similarityMatrix(rows), labels: labels)
+        }
+        let a = test.referenceSilhouette(vectors, partitionScore: score)
+        let b = test.referenceSilhouette(vectors, partitionScore: score)
+        #expect(a != nil && a == b)
+        // Two far-apart clusters are far more structured than their references.
+        let labels = AgglomerativeClustering(count: .fixed(2)).run(vectors)
+        let real = AgglomerativeClustering.silhouette(similarity: AgglomerativeClustering.similarityMatrix(vectors), labels: labels)!
+        #expect(real - a! > 0.1)
     }
 
     @Test func dendrogramMatchesNaiveAverageLinkage() {

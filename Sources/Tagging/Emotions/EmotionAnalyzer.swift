@@ -63,26 +63,49 @@ public struct EmotionAnalyzer: Sendable {
 
     /// Analyses one tokenised text.
     public func analyze(_ text: AnalyzedText) -> EmotionAnalysis {
+        let r = scores(text)
         let m = models
-        let hashes = TokenHashes(text)
+        var basicScores: [String: Double] = [:]
+        for (k, id) in m.basicScheme.ids.enumerated() { basicScores[id] = r.basic[k] }
+        var emotionScores: [String: Double] = [:]
+        for (k, id) in m.discussion.labels.enumerated() { emotionScores[id] = r.emotion[k] }
+        var polarityScores: [String: Double] = [:]
+        for (k, id) in EmotionModels.polarityLabels.enumerated() { polarityScores[id] = r.polarityClasses[k] }
+        return EmotionAnalysis(emotions: r.emotions, emotionScores: emotionScores,
+                               basicScores: basicScores, polarity: r.polarity,
+                               polarityScores: polarityScores, lexiconValence: r.lexiconValence,
+                               evidence: r.evidence)
+    }
+
+    /// What `analyze` finds, with scores by label index (the orders of
+    /// `models.basicScheme.ids`, `models.discussion.labels`, `EmotionModels.polarityLabels`).
+    struct Scores {
+        var emotions: [String]
+        var emotion: [Double]
+        var basic: [Double]
+        var polarityClasses: [Double]
+        var polarity: Double
+        var lexiconValence: Double
+        var evidence: [String: [String]]
+    }
+
+    func scores(_ text: AnalyzedText) -> Scores {
+        let m = models
+        let hashes = TokenHashes(text, cache: m.wordHashes)
         let lex = m.scorer.score(text, hashes: hashes, evidence: true)
         var p1: [Double] = []
         var p2: [Double] = []
         let stacked = m.stacker.values(text, hashes: hashes, lexicon: lex, scratch: &p1)
-        var basicScores: [String: Double] = [:]
-        for (k, id) in m.basicScheme.ids.enumerated() { basicScores[id] = Double(stacked[k]) }
+        let basic = m.basicScheme.ids.indices.map { Double(stacked[$0]) }
 
         let xd = m.discussionIndex.vector(text, hashes: hashes, lexicon: lex, stacked: stacked)
         m.discussion.probabilities(xd, into: &p1)
-        var emotionScores: [String: Double] = [:]
-        for (k, id) in m.discussion.labels.enumerated() { emotionScores[id] = p1[k] }
         let emotions = m.discussion.decide(p1)
 
         let xp = m.polarityIndex.vector(text, hashes: hashes, lexicon: lex, stacked: stacked)
         m.polarity.probabilities(xp, into: &p2)
         let total = max(p2[0] + p2[1] + p2[2], 1e-9)
-        var polarityScores: [String: Double] = [:]
-        for (k, id) in EmotionModels.polarityLabels.enumerated() { polarityScores[id] = p2[k] / total }
+        let polarityClasses = EmotionModels.polarityLabels.indices.map { p2[$0] / total }
         let polarity = (p2[2] - p2[0]) / total
 
         var evidence: [String: [String]] = [:]
@@ -94,13 +117,12 @@ public struct EmotionAnalyzer: Sendable {
             where !name.hasPrefix("cue:") {
                 words.append(name)
             }
-            evidence["emotion:" + id] = words
+            evidence[m.emotionKeys[l]] = words
         }
         let polarityWords = polarity < 0 ? lex.negativeEvidence : lex.positiveEvidence
         if !polarityWords.isEmpty { evidence["polarity"] = polarityWords }
-        return EmotionAnalysis(emotions: emotions, emotionScores: emotionScores,
-                               basicScores: basicScores, polarity: polarity,
-                               polarityScores: polarityScores, lexiconValence: lex.valence,
-                               evidence: evidence)
+        return Scores(emotions: emotions, emotion: p1, basic: basic,
+                      polarityClasses: polarityClasses, polarity: polarity,
+                      lexiconValence: lex.valence, evidence: evidence)
     }
 }

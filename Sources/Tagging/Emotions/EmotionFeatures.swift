@@ -28,7 +28,10 @@ public enum EmotionFeatures {
     /// The value of one lexical occurrence: 1/√n for n counted words (at least 1).
     static func lexicalUnit(_ text: AnalyzedText) -> Float {
         var n = 0
-        for t in text.tokens where (t.kind == .word || t.kind == .number) && !t.isFiller { n += 1 }
+        for k in text.tokens.indices {
+            let kind = text.tokens[k].kind
+            if (kind == .word || kind == .number) && !text.tokens[k].isFiller { n += 1 }
+        }
         return 1 / Float(max(n, 1)).squareRoot()
     }
 
@@ -81,6 +84,14 @@ public struct FeatureIndex: Sendable {
     /// Lexical feature names whose key collided with an earlier one (expected 0; such a feature
     /// is then scored as the earlier one).
     public private(set) var collisions = 0
+    /// The word, stem and part columns of each word (−1: none), cached per word.
+    private let wordColumns = WordCache<WordColumns>()
+
+    private struct WordColumns {
+        var word: Int32
+        var stem: Int32
+        var parts: [Int32]
+    }
 
     static let word: UInt64 = 1, stem: UInt64 = 2, part: UInt64 = 3, bigram: UInt64 = 4
 
@@ -93,22 +104,55 @@ public struct FeatureIndex: Sendable {
         negatedCues = cueLabels.map { id("negcue:" + $0) }
         self.stacked = stacked.map { id("x:" + $0) }
         for (i, name) in vocabulary.names.enumerated() {
-            let body = String(name.dropFirst(2))
-            var key: UInt64?
-            switch name.prefix(2) {
-            case "w:": key = StableHash.combine(Self.word, StableHash.fnv1a(body))
-            case "s:": key = StableHash.combine(Self.stem, StableHash.fnv1a(body))
-            case "p:": key = StableHash.combine(Self.part, StableHash.fnv1a(body))
-            case "b:":
-                if let space = body.firstIndex(of: " ") {
-                    let a = StableHash.fnv1a(String(body[..<space]))
-                    let b = StableHash.fnv1a(String(body[body.index(after: space)...]))
-                    key = StableHash.combine(Self.bigram, StableHash.combine(a, b))
+            var key = Self.asciiKey(name)
+            if key == nil {
+                let body = String(name.dropFirst(2))
+                switch name.prefix(2) {
+                case "w:": key = StableHash.combine(Self.word, StableHash.fnv1a(body))
+                case "s:": key = StableHash.combine(Self.stem, StableHash.fnv1a(body))
+                case "p:": key = StableHash.combine(Self.part, StableHash.fnv1a(body))
+                case "b:":
+                    if let space = body.firstIndex(of: " ") {
+                        let a = StableHash.fnv1a(String(body[..<space]))
+                        let b = StableHash.fnv1a(String(body[body.index(after: space)...]))
+                        key = StableHash.combine(Self.bigram, StableHash.combine(a, b))
+                    }
+                default: break
                 }
-            default: break
             }
             if let key {
                 if table[key] == nil { table[key] = Int32(i) } else { collisions += 1 }
+            }
+        }
+    }
+
+    /// The table key of a lexical feature name, computed on its bytes (the vocabularies hold
+    /// ~10⁵ names), or nil when the name is not lexical or a byte next to a cut point is not
+    /// ASCII — there `Character` boundaries could differ from byte positions, so `init` cuts the
+    /// name as a `String`.
+    private static func asciiKey(_ name: String) -> UInt64? {
+        var name = name
+        return name.withUTF8 { b -> UInt64? in
+            guard b.count >= 3, b[1] == UInt8(ascii: ":"), b[2] < 0x80 else { return nil }
+            func fnv(_ range: Range<Int>) -> UInt64 {
+                var h = StableHash.offset
+                for k in range {
+                    h ^= UInt64(b[k])
+                    h &*= 0x0000_0100_0000_01b3
+                }
+                return h
+            }
+            switch b[0] {
+            case UInt8(ascii: "w"): return StableHash.combine(word, fnv(2..<b.count))
+            case UInt8(ascii: "s"): return StableHash.combine(stem, fnv(2..<b.count))
+            case UInt8(ascii: "p"): return StableHash.combine(part, fnv(2..<b.count))
+            case UInt8(ascii: "b"):
+                guard let space = (2..<b.count).first(where: { b[$0] == 0x20 }),
+                      b[space - 1] < 0x80, space + 1 == b.count || b[space + 1] < 0x80
+                else { return nil }
+                return StableHash.combine(bigram, StableHash.combine(fnv(2..<space),
+                                                                     fnv(space + 1..<b.count)))
+            default: return nil
             }
         }
     }
@@ -120,30 +164,37 @@ public struct FeatureIndex: Sendable {
         pairs.reserveCapacity(table.isEmpty ? 24 : text.tokens.count * 3 + 24)
         if !table.isEmpty {
             let unit = EmotionFeatures.lexicalUnit(text)
+            let columns = wordColumns.values(for: text) { k in
+                let t = text.tokens[k]
+                return WordColumns(
+                    word: table[StableHash.combine(Self.word, hashes.normalized[k])] ?? -1,
+                    stem: t.isContentWord
+                        ? table[StableHash.combine(Self.stem, hashes.stem[k])] ?? -1 : -1,
+                    parts: t.compoundParts.compactMap {
+                        table[StableHash.combine(Self.part, StableHash.fnv1a($0))]
+                    })
+            }
             var previous: UInt64 = 0
             var previousSentence = -1
-            for (k, t) in text.tokens.enumerated() {
-                guard t.kind == .word || t.kind == .number else {
-                    if t.kind == .punctuation { previousSentence = -1 }
+            for k in text.tokens.indices {
+                let kind = text.tokens[k].kind
+                guard kind == .word || kind == .number else {
+                    if kind == .punctuation { previousSentence = -1 }
                     continue
                 }
-                if t.isFiller { continue }
+                if text.tokens[k].isFiller { continue }
                 let h = hashes.normalized[k]
-                if let i = table[StableHash.combine(Self.word, h)] { pairs.append((i, unit)) }
-                if t.isContentWord, let i = table[StableHash.combine(Self.stem, hashes.stem[k])] {
-                    pairs.append((i, unit))
-                }
-                for part in t.compoundParts {
-                    if let i = table[StableHash.combine(Self.part, StableHash.fnv1a(part))] {
-                        pairs.append((i, unit))
-                    }
-                }
-                if previousSentence == t.sentence,
+                let c = columns[k]
+                if c.word >= 0 { pairs.append((c.word, unit)) }
+                if c.stem >= 0 { pairs.append((c.stem, unit)) }
+                for i in c.parts { pairs.append((i, unit)) }
+                let sentence = text.tokens[k].sentence
+                if previousSentence == sentence,
                    let i = table[StableHash.combine(Self.bigram, StableHash.combine(previous, h))] {
                     pairs.append((i, unit))
                 }
                 previous = h
-                previousSentence = t.sentence
+                previousSentence = sentence
             }
         }
         for (i, v) in zip(lexicon, EmotionFeatures.lexiconValues(a)) where i >= 0 && v != 0 {

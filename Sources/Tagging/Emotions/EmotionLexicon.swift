@@ -77,15 +77,36 @@ public final class EmotionLexicon: @unchecked Sendable {
                                   hint: "restore Models/emotions from the repository or run `make train`",
                                   underlying: "\(error)")
             }
+            // Lines and columns cut on bytes (splitting on `Character`s was most of loading).
+            // The same cuts: a line feed is a grapheme of its own except after a carriage return
+            // (`\r\n` is one), and a tab always is.
             var out: [(Int, [String])] = []
-            for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                if line.isEmpty || line.hasPrefix("#") { continue }
-                out.append((n + 1, line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)))
+            let utf8 = text.utf8
+            var start = utf8.startIndex
+            var previous: UInt8 = 0
+            var n = 0
+            func line(_ end: String.Index) {
+                n += 1
+                let line = Substring(utf8[start..<end])
+                if line.isEmpty || line.hasPrefix("#") { return }
+                out.append((n, line.utf8.split(separator: 0x09, omittingEmptySubsequences: false)
+                    .map { String(Substring($0)) }))
             }
+            for i in utf8.indices {
+                let b = utf8[i]
+                if b == 0x0A && previous != 0x0D {
+                    line(i)
+                    start = utf8.index(after: i)
+                }
+                previous = b
+            }
+            line(utf8.endIndex)
             return out
         }
         func number(_ s: String, _ file: String, _ line: Int) throws -> Float {
-            guard let v = Float(s.trimmingCharacters(in: .whitespaces)) else {
+            // Trimming is needed only when the value starts or ends with white space.
+            let padded = s.first.map(\.isWhitespace) ?? false || s.last.map(\.isWhitespace) ?? false
+            guard let v = Float(padded ? s.trimmingCharacters(in: .whitespaces) : s) else {
                 throw SamtalError(.parseError, "expected a number, found `\(s)`",
                                   location: SourceLocation(file: directory.appendingPathComponent(file).path, line: line))
             }

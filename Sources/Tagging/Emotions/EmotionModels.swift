@@ -31,6 +31,13 @@ public final class EmotionModels: @unchecked Sendable {
     let stacker: FirstLevelScorer
     let discussionIndex: FeatureIndex
     let polarityIndex: FeatureIndex
+    /// Score keys of `UtteranceTags`: `emotion:<id>` per discussion label, `basic:<id>` per basic
+    /// label, `polarity:<class>` per polarity class.
+    let emotionKeys: [String]
+    let basicKeys: [String]
+    let polarityKeys: [String]
+    /// Token hashes (`TokenHashes`) per word.
+    let wordHashes = WordCache<(UInt64, UInt64, UInt64)>()
 
     public init(scorer: LexiconScorer, discussionScheme: EmotionScheme, basicScheme: EmotionScheme,
                 polarityScheme: EmotionScheme, brighter: LinearModel, xed: LinearModel,
@@ -46,6 +53,9 @@ public final class EmotionModels: @unchecked Sendable {
         self.polarity = polarity
         let cues = scorer.lexicon.cueLabels
         stackedNames = Self.stackedNames(basic: basicScheme.ids)
+        emotionKeys = discussion.labels.map { "emotion:" + $0 }
+        basicKeys = basicScheme.ids.map { "basic:" + $0 }
+        polarityKeys = Self.polarityLabels.map { "polarity:" + $0 }
         stacker = FirstLevelScorer(brighter: brighter, xed: xed, absa: absa,
                                    basic: basicScheme.ids, cueLabels: cues)
         discussionIndex = FeatureIndex(vocabulary: discussion.features, cueLabels: cues,
@@ -105,22 +115,40 @@ struct FirstLevelScorer: Sendable {
     init(brighter: LinearModel, xed: LinearModel, absa: LinearModel, basic: [String],
          cueLabels: [String]) {
         let parts = [brighter, xed, absa]
-        let union = FeatureVocabulary(names: Set(parts.flatMap(\.features.names)).sorted())
-        var rows: [[Double]] = []
-        var biases: [Double] = []
-        var labels: [String] = []
-        for m in parts {
-            let global = m.features.names.map { Int(union.lookup($0)!) }
-            for l in m.labels.indices {
-                var row = [Double](repeating: 0, count: union.count)
-                for (f, g) in global.enumerated() { row[g] = Double(m.weight(label: l, feature: f)) }
-                rows.append(row)
-                biases.append(m.biases[l])
-                labels.append(m.name + ":" + m.labels[l])
+        let labels = parts.flatMap { m in m.labels.map { m.name + ":" + $0 } }
+        let biases = parts.flatMap(\.biases)
+        let union: FeatureVocabulary
+        if let (names, columns) = Self.mergeSorted(parts.map(\.features.names)) {
+            // Each model's weights copied into its label columns of the union's rows.
+            union = FeatureVocabulary(names: names)
+            let width = labels.count
+            var weights = [Float](repeating: 0, count: names.count * width)
+            var offset = 0
+            for (m, global) in zip(parts, columns) {
+                let l = m.labels.count
+                for (f, g) in global.enumerated() {
+                    for li in 0..<l { weights[g * width + offset + li] = m.weights[f * l + li] }
+                }
+                offset += l
             }
+            merged = LinearModel(name: "first-level", labels: labels, features: union,
+                                 weights: weights, biases: biases,
+                                 thresholds: labels.map { _ in 0.5 })
+        } else {
+            union = FeatureVocabulary(names: Set(parts.flatMap(\.features.names)).sorted())
+            var rows: [[Double]] = []
+            for m in parts {
+                let global = m.features.names.map { Int(union.lookup($0)!) }
+                for l in m.labels.indices {
+                    var row = [Double](repeating: 0, count: union.count)
+                    for (f, g) in global.enumerated() { row[g] = Double(m.weight(label: l, feature: f)) }
+                    rows.append(row)
+                }
+            }
+            merged = LinearModel(name: "first-level", labels: labels, features: union,
+                                 weightRows: rows, biases: biases,
+                                 thresholds: labels.map { _ in 0.5 })
         }
-        merged = LinearModel(name: "first-level", labels: labels, features: union, weightRows: rows,
-                             biases: biases, thresholds: labels.map { _ in 0.5 })
         index = FeatureIndex(vocabulary: union, cueLabels: cueLabels, stacked: [])
         let xedOffset = brighter.labels.count
         basicColumns = basic.map { id in
@@ -129,6 +157,31 @@ struct FirstLevelScorer: Sendable {
         let absaOffset = xedOffset + xed.labels.count
         stanceColumns = (absaOffset + (absa.labels.firstIndex(of: "positive") ?? 0),
                          absaOffset + (absa.labels.firstIndex(of: "negative") ?? 1))
+    }
+
+    /// The sorted union of name lists that are each strictly increasing (as model vocabularies
+    /// are), with each list's positions in it; nil when a list is not strictly increasing.
+    static func mergeSorted(_ lists: [[String]]) -> (names: [String], columns: [[Int]])? {
+        for list in lists {
+            for k in list.indices.dropFirst() where !(list[k - 1] < list[k]) { return nil }
+        }
+        var names: [String] = []
+        var columns = lists.map { [Int](repeating: 0, count: $0.count) }
+        var next = [Int](repeating: 0, count: lists.count)
+        while true {
+            // The smallest head among the lists; every list holding it maps it to one column.
+            var smallest: String?
+            for (i, list) in lists.enumerated() where next[i] < list.count {
+                if smallest == nil || list[next[i]] < smallest! { smallest = list[next[i]] }
+            }
+            guard let name = smallest else { break }
+            for (i, list) in lists.enumerated() where next[i] < list.count && list[next[i]] == name {
+                columns[i][next[i]] = names.count
+                next[i] += 1
+            }
+            names.append(name)
+        }
+        return (names, columns)
     }
 
     /// Stacked values in `EmotionModels.stackedNames` order: basic labels, then stance.

@@ -50,8 +50,51 @@ public struct LexiconScorer: Sendable {
     public var contrastBefore = 0.5
     public var contrastAfter = 1.5
     public var questionFactor = 0.8
+    /// What the lexicon says about each word, cached per word.
+    private let words = WordCache<LexiconWord>()
 
     public init(lexicon: EmotionLexicon) { self.lexicon = lexicon }
+
+    /// The lexicon entries of one word: everything `score` looks up that depends on the word
+    /// alone, not on its neighbours.
+    private struct LexiconWord {
+        var negator: Float?
+        var degree: Float?
+        var isContrast: Bool
+        /// Cue patterns whose first token matches by exact form, then by prefix.
+        var patterns: [EmotionLexicon.Pattern]
+        /// The factor of an intensifying prefix (`jätte-`), when the word has one.
+        var prefixFactor: Float?
+        /// The word's valence (for a prefixed word without its own, that of the rest).
+        var valence: Float?
+    }
+
+    private func lexiconWord(_ t: Token, normalized h: UInt64, stem: UInt64, prefix3: UInt64)
+        -> LexiconWord {
+        var patterns = lexicon.patternsByFirst[h] ?? []
+        if prefix3 != 0, let byPrefix = lexicon.prefixPatterns[prefix3] {
+            patterns += byPrefix
+        }
+        var factor: Float?
+        var v = lexicon.valence(normalized: h, stem: stem)
+        let bytes = t.normalized.utf8
+        for (prefix, f) in lexicon.prefixes where bytes.count > prefix.count + 2
+            && bytes.starts(with: prefix) {
+            factor = f
+            if v == nil {
+                var rest = StableHash.offset
+                for b in bytes.dropFirst(prefix.count) {
+                    rest ^= UInt64(b)
+                    rest &*= 0x0000_0100_0000_01b3
+                }
+                v = lexicon.valenceByWord[rest]
+            }
+            break
+        }
+        return LexiconWord(negator: lexicon.negators[h], degree: lexicon.degree[h],
+                           isContrast: lexicon.contrast[h] != nil, patterns: patterns,
+                           prefixFactor: factor, valence: v)
+    }
 
     /// Scores `text`. With `evidence` false no evidence strings are built (faster).
     public func score(_ text: AnalyzedText, evidence: Bool = true) -> LexiconAnalysis {
@@ -64,6 +107,9 @@ public struct LexiconScorer: Sendable {
         var out = LexiconAnalysis(labels: lexicon.cueLabels.count)
         let tokens = text.tokens
         let h = hashes.normalized
+        let lw = words.values(for: text) { k in
+            lexiconWord(tokens[k], normalized: h[k], stem: hashes.stem[k], prefix3: hashes.prefix3[k])
+        }
         // The word sequence (fillers dropped) with clause numbers; punctuation starts a clause.
         var seq: [Int] = []
         var clause: [Int] = []
@@ -71,17 +117,19 @@ public struct LexiconScorer: Sendable {
         clause.reserveCapacity(tokens.count)
         var clauseID = 0
         var questionSentence = [Bool](repeating: false, count: text.sentences.count + 1)
-        for (i, t) in tokens.enumerated() {
-            switch t.kind {
+        for i in tokens.indices {
+            switch tokens[i].kind {
             case .word, .number:
-                if t.isFiller { continue }
+                if tokens[i].isFiller { continue }
                 seq.append(i)
                 clause.append(clauseID)
             case .punctuation:
                 clauseID += 1
-                if t.normalized == "?" {
-                    if t.sentence < questionSentence.count { questionSentence[t.sentence] = true }
-                } else if t.normalized == "!" {
+                let mark = tokens[i].normalized
+                if mark == "?" {
+                    let sentence = tokens[i].sentence
+                    if sentence < questionSentence.count { questionSentence[sentence] = true }
+                } else if mark == "!" {
                     out.exclamations += 1
                 }
             default:
@@ -97,18 +145,18 @@ public struct LexiconScorer: Sendable {
         var isContrast = [Bool](repeating: false, count: seq.count)
         var lastNegationSentence = -1
         for j in seq.indices {
-            let t = tokens[seq[j]]
+            let sentence = tokens[seq[j]].sentence
             let w = h[seq[j]]
-            if w == Self.utan && lastNegationSentence == t.sentence {
+            if w == Self.utan && lastNegationSentence == sentence {
                 isContrast[j] = true
-            } else if lexicon.negators[w] != nil {
+            } else if lw[seq[j]].negator != nil {
                 let next = j + 1 < seq.count ? h[seq[j + 1]] : 0
                 if next != Self.bara && next != Self.enbart {
                     isNegator[j] = true
-                    lastNegationSentence = t.sentence
+                    lastNegationSentence = sentence
                     out.negations += 1
                 }
-            } else if lexicon.contrast[w] != nil && j > 0 && j < seq.count - 1 {
+            } else if lw[seq[j]].isContrast && j > 0 && j < seq.count - 1 {
                 isContrast[j] = true
             }
         }
@@ -136,17 +184,19 @@ public struct LexiconScorer: Sendable {
         }
 
         for j in seq.indices {
-            let t = tokens[seq[j]]
+            let kind = tokens[seq[j]].kind
+            let sentence = tokens[seq[j]].sentence
             let contrastWeight = lastContrast < 0 || j == lastContrast ? 1.0
                 : (j < lastContrast ? contrastBefore : contrastAfter)
             // Degree modifiers up to two words before, in the same clause.
             var degree: Float = 1
             for back in 1...2 where j - back >= 0 && clause[j - back] == clause[j] {
-                if let d = lexicon.degree[h[seq[j - back]]] { degree *= d }
+                if let d = lw[seq[j - back]].degree { degree *= d }
             }
             // Emotion cues and irony markers starting here.
             do {
-                matchPatterns(at: j, seq: seq, clause: clause, tokens: tokens, hashes: hashes) { pattern, end in
+                matchPatterns(lw[seq[j]].patterns, at: j, seq: seq, clause: clause, tokens: tokens,
+                              hashes: hashes) { pattern, end in
                     let negated = !pattern.containsNegator && negatedBy[j] >= 0
                     if pattern.label < 0 {
                         if !negated { out.irony = true }
@@ -166,38 +216,27 @@ public struct LexiconScorer: Sendable {
                 }
             }
             // Word valence.
-            guard t.kind == .word, !isNegator[j], !isContrast[j] else { continue }
+            guard kind == .word, !isNegator[j], !isContrast[j] else { continue }
+            let word = lw[seq[j]]
             var factor = degree
-            var v = lexicon.valence(normalized: h[seq[j]], stem: hashes.stem[seq[j]])
-            let bytes = t.normalized.utf8
-            for (prefix, f) in lexicon.prefixes where bytes.count > prefix.count + 2
-                && bytes.starts(with: prefix) {
-                factor *= f
-                if v == nil {
-                    var rest = StableHash.offset
-                    for b in bytes.dropFirst(prefix.count) {
-                        rest ^= UInt64(b)
-                        rest &*= 0x0000_0100_0000_01b3
-                    }
-                    v = lexicon.valenceByWord[rest]
-                }
-                break
-            }
+            if let f = word.prefixFactor { factor *= f }
+            let v = word.valence
             guard let valence = v, valence != 0 else { continue }
             var x = Double(valence * factor) * contrastWeight
             let negator = negatedBy[j]
-            if negator >= 0 { x *= Double(lexicon.negators[h[seq[negator]]] ?? -0.74) }
-            if t.sentence < questionSentence.count && questionSentence[t.sentence] { x *= questionFactor }
+            if negator >= 0 { x *= Double(lw[seq[negator]].negator ?? -0.74) }
+            if sentence < questionSentence.count && questionSentence[sentence] { x *= questionFactor }
             if x > 0 {
                 out.positive += x
             } else {
                 out.negative -= x
             }
             if evidence {
+                let normalized = tokens[seq[j]].normalized
                 let word = negator >= 0
-                    ? (negator == j - 1 ? "\(tokens[seq[negator]].normalized) \(t.normalized)"
-                       : "\(tokens[seq[negator]].normalized) … \(t.normalized)")
-                    : t.normalized
+                    ? (negator == j - 1 ? "\(tokens[seq[negator]].normalized) \(normalized)"
+                       : "\(tokens[seq[negator]].normalized) … \(normalized)")
+                    : normalized
                 if x > 0 { out.positiveEvidence.append(word) } else { out.negativeEvidence.append(word) }
             }
         }
@@ -215,22 +254,14 @@ public struct LexiconScorer: Sendable {
     static let bara = StableHash.fnv1a("bara")
     static let enbart = StableHash.fnv1a("enbart")
 
-    /// Calls `body` for every pattern matching the words from `j` on (within one clause), with
-    /// the index of its last word.
+    /// Calls `body` for every one of `candidates` (the patterns whose first token matches word
+    /// `j`) matching the words from `j` on (within one clause), with the index of its last word.
     @inline(__always)
-    private func matchPatterns(at j: Int, seq: [Int], clause: [Int], tokens: [Token],
-                               hashes: TokenHashes,
+    private func matchPatterns(_ candidates: [EmotionLexicon.Pattern], at j: Int, seq: [Int],
+                               clause: [Int], tokens: [Token], hashes: TokenHashes,
                                _ body: (EmotionLexicon.Pattern, Int) -> Void) {
-        if let exact = lexicon.patternsByFirst[hashes.normalized[seq[j]]] {
-            for p in exact {
-                if let end = match(p, at: j, seq: seq, clause: clause, tokens: tokens, hashes: hashes) { body(p, end) }
-            }
-        }
-        let p3 = hashes.prefix3[seq[j]]
-        if p3 != 0, let byPrefix = lexicon.prefixPatterns[p3] {
-            for p in byPrefix {
-                if let end = match(p, at: j, seq: seq, clause: clause, tokens: tokens, hashes: hashes) { body(p, end) }
-            }
+        for p in candidates {
+            if let end = match(p, at: j, seq: seq, clause: clause, tokens: tokens, hashes: hashes) { body(p, end) }
         }
     }
 

@@ -8,6 +8,19 @@ public struct TokenHashes: Sendable {
     /// FNV-1a of the first three scalars of the normalised form (0 when shorter).
     public var prefix3: [UInt64]
 
+    /// The hashes of `text`'s tokens, each word's from `cache` when it was hashed before.
+    init(_ text: AnalyzedText, cache: WordCache<(UInt64, UInt64, UInt64)>) {
+        let words = cache.values(for: text) { k in
+            let t = text.tokens[k]
+            let n = StableHash.fnv1a(t.normalized)
+            return (n, t.stem == t.normalized ? n : StableHash.fnv1a(t.stem),
+                    StableHash.fnv1a(prefixOf: t.normalized, scalars: 3))
+        }
+        normalized = words.map(\.0)
+        stem = words.map(\.1)
+        prefix3 = words.map(\.2)
+    }
+
     public init(_ text: AnalyzedText) {
         let n = text.tokens.count
         normalized = [UInt64](repeating: 0, count: n)

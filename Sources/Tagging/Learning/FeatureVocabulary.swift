@@ -11,7 +11,8 @@ public struct FeatureVocabulary: Sendable, Equatable {
         self.names = names
         var index: [String: Int32] = [:]
         index.reserveCapacity(names.count)
-        for (i, n) in names.enumerated() where index[n] == nil { index[n] = Int32(i) }
+        // Backwards, so that the first of repeated names is the one kept (one hash per name).
+        for i in names.indices.reversed() { index[names[i]] = Int32(i) }
         self.index = index
     }
 

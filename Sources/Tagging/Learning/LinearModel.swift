@@ -45,6 +45,22 @@ public struct LinearModel: Sendable, Equatable {
         self.metadata = metadata
     }
 
+    /// A model from weights already in storage order (`features.count × labels.count`,
+    /// feature-major).
+    init(name: String, labels: [String], features: FeatureVocabulary, weights: [Float],
+         biases: [Double], thresholds: [Double], metadata: [String: String] = [:]) {
+        precondition(weights.count == features.count * labels.count
+                     && biases.count == labels.count && thresholds.count == labels.count,
+                     "one weight per feature and label, one bias and threshold per label")
+        self.name = name
+        self.labels = labels
+        self.features = features
+        self.weights = weights
+        self.biases = biases
+        self.thresholds = thresholds
+        self.metadata = metadata
+    }
+
     /// Label l's weight for feature f.
     public func weight(label l: Int, feature f: Int) -> Float { weights[f * labels.count + l] }
 
@@ -91,15 +107,29 @@ public struct LinearModel: Sendable, Equatable {
     /// The `count` features contributing most to label `l` for `x` (positive contributions only),
     /// as `(feature name, weight·value)`, largest first.
     public func topContributions(_ x: SparseVector, label l: Int, count: Int) -> [(String, Double)] {
-        var out: [(String, Double)] = []
+        // The best `count` kept in order while scanning; names are compared only on equal
+        // contributions (the order of sorting every positive contribution).
+        var best: [(feature: Int, contribution: Double)] = []
+        func precedes(_ a: (feature: Int, contribution: Double),
+                      _ b: (feature: Int, contribution: Double)) -> Bool {
+            a.contribution != b.contribution ? a.contribution > b.contribution
+                : features.names[a.feature] < features.names[b.feature]
+        }
+        guard count > 0 else { return [] }
         for k in 0..<x.indices.count {
             let f = Int(x.indices[k])
             guard f < features.count else { continue }
             let c = Double(x.values[k]) * Double(weights[f * labels.count + l])
-            if c > 0 { out.append((features.names[f], c)) }
+            guard c > 0 else { continue }
+            let candidate = (feature: f, contribution: c)
+            if best.count == count {
+                guard precedes(candidate, best[count - 1]) else { continue }
+                best.removeLast()
+            }
+            let at = best.firstIndex { precedes(candidate, $0) } ?? best.count
+            best.insert(candidate, at: at)
         }
-        out.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-        return Array(out.prefix(count))
+        return best.map { (features.names[$0.feature], $0.contribution) }
     }
 }
 
@@ -174,6 +204,7 @@ extension LinearModel: Codable {
                               hint: "restore Models/ from the repository or run `make train`",
                               underlying: "\(error)")
         }
+        if let model = scan(data) { return model }
         do {
             return try JSONDecoder().decode(LinearModel.self, from: data)
         } catch let error as SamtalError {
@@ -184,6 +215,69 @@ extension LinearModel: Codable {
             throw SamtalError(.invalidModel, "model \(path) is not a valid linear model",
                               hint: "retrain with `samtal train` or `make train`",
                               location: SourceLocation(file: path), underlying: "\(error)")
+        }
+    }
+}
+
+extension LinearModel {
+    /// A model file read by `JSONScanner` (the files hold ~10⁵ weights, which `JSONDecoder` was
+    /// slow to read at every start). Nil when the file is anything but a well-formed model of
+    /// this schema version — `load` then decodes it with `JSONDecoder`, which reports the error.
+    static func scan(_ data: Data) -> LinearModel? {
+        guard var text = String(data: data, encoding: .utf8) else { return nil }
+        return text.withUTF8 { utf8 -> LinearModel? in
+            var s = JSONScanner(utf8)
+            var version: Double?, name: String?, labels: [String]?, names: [String]?
+            var rows: [[Double]]?, biases: [Double]?, thresholds: [Double]?
+            var metadata: [String: String]?
+            var seen = Set<String>()
+            func strings(_ s: inout JSONScanner) throws(JSONScanner.Failure) -> [String] {
+                var out: [String] = []
+                try s.readArray { e throws(JSONScanner.Failure) in out.append(try e.readString()) }
+                return out
+            }
+            func numbers(_ s: inout JSONScanner) throws(JSONScanner.Failure) -> [Double] {
+                var out: [Double] = []
+                try s.readArray { e throws(JSONScanner.Failure) in out.append(try e.readDouble()) }
+                return out
+            }
+            do {
+                try s.readObject { key, s throws(JSONScanner.Failure) in
+                    guard seen.insert(key).inserted else { throw s.fail("repeated key") }
+                    switch key {
+                    case "schemaVersion": version = try s.readDouble()
+                    case "name": name = try s.readString()
+                    case "labels": labels = try strings(&s)
+                    case "features": names = try strings(&s)
+                    case "weights":
+                        var out: [[Double]] = []
+                        try s.readArray { e throws(JSONScanner.Failure) in out.append(try numbers(&e)) }
+                        rows = out
+                    case "biases": biases = try numbers(&s)
+                    case "thresholds": thresholds = try numbers(&s)
+                    case "metadata":
+                        if s.readNull() { break }
+                        var out: [String: String] = [:]
+                        try s.readObject { k, v throws(JSONScanner.Failure) in
+                            guard out[k] == nil else { throw v.fail("repeated key") }
+                            out[k] = try v.readString()
+                        }
+                        metadata = out
+                    default: try s.skipValue()
+                    }
+                }
+            } catch {
+                return nil
+            }
+            s.skipWhitespace()
+            guard s.isAtEnd, version == Double(schemaVersion), let name, let labels, let names,
+                  let rows, let biases, let thresholds, rows.count == labels.count,
+                  biases.count == labels.count, thresholds.count == labels.count,
+                  rows.allSatisfy({ $0.count == names.count })
+            else { return nil }
+            return LinearModel(name: name, labels: labels, features: FeatureVocabulary(names: names),
+                               weightRows: rows, biases: biases, thresholds: thresholds,
+                               metadata: metadata ?? [:])
         }
     }
 }

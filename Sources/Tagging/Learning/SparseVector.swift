@@ -16,12 +16,20 @@ public struct SparseVector: Sendable, Equatable, Codable {
     /// A vector from `(index, value)` pairs in any order; repeated indices are summed and zeros
     /// dropped.
     public init<S: Sequence>(pairs: S) where S.Element == (Int32, Float) {
-        let sorted = pairs.sorted { $0.0 < $1.0 }
+        let pairs = Array(pairs)
+        // Sorted by index, ties in their original order: sort (index, position) packed into
+        // one integer, which is faster than a stable sort of tuples by a closure. Flipping the
+        // sign bit keeps negative indices first, as in signed order.
+        var order = pairs.indices.map {
+            UInt64(UInt32(bitPattern: pairs[$0].0) ^ 0x8000_0000) << 32 | UInt64($0)
+        }
+        order.sort()
         var indices: [Int32] = []
         var values: [Float] = []
-        indices.reserveCapacity(sorted.count)
-        values.reserveCapacity(sorted.count)
-        for (i, v) in sorted {
+        indices.reserveCapacity(pairs.count)
+        values.reserveCapacity(pairs.count)
+        for packed in order {
+            let (i, v) = pairs[Int(packed & 0xFFFF_FFFF)]
             if let last = indices.last, last == i {
                 values[values.count - 1] += v
             } else {

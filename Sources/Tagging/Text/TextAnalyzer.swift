@@ -20,7 +20,7 @@ public struct TextAnalyzer: Sendable {
     public var splitCompounds = true
     private let splitter: CompoundSplitter
     private let memo: WordMemo<String, [String]>
-    private let words: WordMemo<WordKey, WordAnalysis>
+    let words: WordTable
     private let negations: Set<String>
     private let fillers: Set<String>
 
@@ -37,7 +37,7 @@ public struct TextAnalyzer: Sendable {
         stemmer = try Stemmer(language: lexicon.language)
         splitter = CompoundSplitter(lexicon: lexicon)
         memo = WordMemo()
-        words = WordMemo()
+        words = WordTable()
         negations = lexicon.language.negations
         fillers = lexicon.language.fillers
     }
@@ -48,14 +48,18 @@ public struct TextAnalyzer: Sendable {
         let (raw, sentenceOf) = Tokenizer(language: language).tokenize(scalars)
         var tokens: [Token] = []
         tokens.reserveCapacity(raw.count)
-        for (k, r) in raw.enumerated() {
-            let surface = Self.string(scalars[r.range])
-            let key = WordKey(surface: surface, kind: r.kind, hyphenated: r.hyphenated,
-                              splitCompounds: splitCompounds)
-            let word = words.value(key) { analyzeWord(key) }
-            tokens.append(Token(surface: surface, normalized: word.normalized, stem: word.stem,
-                                compoundParts: word.parts, kind: r.kind, flags: word.flags,
-                                range: r.range, sentence: sentenceOf[k]))
+        var ids: [Int32] = []
+        ids.reserveCapacity(raw.count)
+        let keys = raw.map { r in
+            WordKey(surface: Self.string(scalars[r.range]), kind: r.kind,
+                    hyphenated: r.hyphenated, splitCompounds: splitCompounds)
+        }
+        words.words(keys, analyzeWord) { k, id, word in
+            let r = raw[k]
+            ids.append(id)
+            tokens.append(Token(surface: keys[k].surface, normalized: word.normalized,
+                                stem: word.stem, compoundParts: word.parts, kind: r.kind,
+                                flags: word.flags, range: r.range, sentence: sentenceOf[k]))
         }
         var sentences: [Range<Int>] = []
         var start = 0
@@ -67,7 +71,11 @@ public struct TextAnalyzer: Sendable {
         for (idx, range) in sentences.enumerated() {
             for t in range { tokens[t].sentence = idx }
         }
-        return AnalyzedText(text: text, language: language, tokens: tokens, sentences: sentences)
+        var analysed = AnalyzedText(text: text, language: language, tokens: tokens,
+                                    sentences: sentences)
+        analysed.wordIDs = ids
+        analysed.words = words
+        return analysed
     }
 
     /// The string of `scalars`, encoded straight into the string's UTF-8 storage (appending to a
@@ -94,11 +102,40 @@ public struct TextAnalyzer: Sendable {
     }
 
     /// What a token's text alone determines, memoised per distinct token in `words`.
-    struct WordKey: Hashable {
+    ///
+    /// Keys compare and hash the surface's UTF-8 bytes (cheaper than `String`'s canonical
+    /// equivalence); canonically equivalent spellings are then separate words with equal
+    /// analyses, as `analyzeWord` normalises to NFC.
+    struct WordKey: Equatable {
         var surface: String
         var kind: Token.Kind
         var hyphenated: Bool
         var splitCompounds: Bool
+
+        static func == (a: WordKey, b: WordKey) -> Bool {
+            guard a.kind == b.kind, a.hyphenated == b.hyphenated,
+                  a.splitCompounds == b.splitCompounds,
+                  a.surface.utf8.count == b.surface.utf8.count
+            else { return false }
+            var x = a.surface, y = b.surface
+            return x.withUTF8 { p in y.withUTF8 { q in p.elementsEqual(q) } }
+        }
+
+        /// FNV-1a of the surface's bytes, combined with the other fields.
+        var stableHash: UInt64 {
+            var s = surface
+            var h = s.withUTF8 { bytes in
+                var h = StableHash.offset
+                for b in bytes {
+                    h ^= UInt64(b)
+                    h &*= 0x0000_0100_0000_01b3
+                }
+                return h
+            }
+            let tag = UInt64(kind.hashTag) << 2 | (hyphenated ? 2 : 0) | (splitCompounds ? 1 : 0)
+            h = StableHash.combine(h, tag)
+            return h
+        }
     }
 
     struct WordAnalysis {

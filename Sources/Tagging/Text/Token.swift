@@ -7,6 +7,17 @@
 public struct Token: Sendable, Equatable {
     public enum Kind: String, Sendable, Codable {
         case word, number, abbreviation, punctuation, symbol
+
+        /// A small distinct number per kind (for hashing).
+        var hashTag: UInt8 {
+            switch self {
+            case .word: 0
+            case .number: 1
+            case .abbreviation: 2
+            case .punctuation: 3
+            case .symbol: 4
+            }
+        }
     }
 
     /// Properties of a token, set by the analyser.
@@ -71,15 +82,29 @@ public struct AnalyzedText: Sendable, Equatable {
     /// The text analysed; token ranges index its Unicode scalars.
     public var text: String
     public var language: TextLanguage
-    public var tokens: [Token]
+    public var tokens: [Token] {
+        // Changed tokens no longer are the words the ids name.
+        didSet { wordIDs = [] }
+    }
     /// Token index ranges of the sentences, in order; every token belongs to exactly one.
     public var sentences: [Range<Int>]
+    /// The `WordTable` id of each token's word when the analyser made the tokens (−1 for a word
+    /// the full table did not keep); empty otherwise. Lets later layers cache per word.
+    var wordIDs: [Int32] = []
+    /// The table `wordIDs` refer to.
+    var words: WordTable?
 
     public init(text: String, language: TextLanguage, tokens: [Token], sentences: [Range<Int>]) {
         self.text = text
         self.language = language
         self.tokens = tokens
         self.sentences = sentences
+    }
+
+    /// Equal texts, languages, tokens and sentences (word ids are a cache, not content).
+    public static func == (a: AnalyzedText, b: AnalyzedText) -> Bool {
+        a.text == b.text && a.language == b.language && a.tokens == b.tokens
+            && a.sentences == b.sentences
     }
 
     /// The tokens of sentence `i`.

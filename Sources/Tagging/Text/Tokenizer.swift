@@ -28,8 +28,8 @@ struct Tokenizer: Sendable {
         var pendingBreak = false  // a terminal mark was seen; break before the next word unless lower-case
         var i = 0
         let n = s.count
-        let abbreviations = language.abbreviations.map { Array($0.unicodeScalars) }
-        let finalAbbreviations = language.sentenceFinalAbbreviations
+        let abbreviations = Self.abbreviationScalars[language]!
+        let finalAbbreviations = Self.sentenceFinalAbbreviations[language]!
 
         // ASCII fast paths: Unicode property lookups dominate tokenising otherwise.
         func isWordScalar(_ c: Unicode.Scalar) -> Bool {
@@ -45,7 +45,10 @@ struct Tokenizer: Sendable {
         }
         func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
         func lower(_ c: Unicode.Scalar) -> Unicode.Scalar {
-            c.properties.lowercaseMapping.unicodeScalars.first ?? c
+            if c.value < 0x80 {
+                return ("A"..."Z").contains(c) ? Unicode.Scalar(c.value + 0x20)! : c
+            }
+            return c.properties.lowercaseMapping.unicodeScalars.first ?? c
         }
         func emit(_ r: Range<Int>, _ k: Token.Kind, hyphen: Bool = false) {
             if pendingBreak {
@@ -148,6 +151,16 @@ struct Tokenizer: Sendable {
             return (j, hyphen)
         }
     }
+
+    /// `TextLanguage.abbreviations` as scalars, made once.
+    private static let abbreviationScalars: [TextLanguage: [[Unicode.Scalar]]] =
+        Dictionary(uniqueKeysWithValues: TextLanguage.allCases.map { language in
+            (language, language.abbreviations.map { Array($0.unicodeScalars) })
+        })
+    private static let sentenceFinalAbbreviations: [TextLanguage: Set<String>] =
+        Dictionary(uniqueKeysWithValues: TextLanguage.allCases.map {
+            ($0, $0.sentenceFinalAbbreviations)
+        })
 
     /// Length of the abbreviation starting at `i`, or nil.
     private func matchAbbreviation(

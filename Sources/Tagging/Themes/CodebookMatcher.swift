@@ -69,7 +69,8 @@ public final class CodebookMatcher: @unchecked Sendable {
     private var otherPhrases: [Phrase] = []
     private var exclusionsByFirst: [String: [Phrase]] = [:]
     private var otherExclusions: [Phrase] = []
-    private let wordMemo = WordMemo<String, WordFacts>()
+    /// What each word matches, computed once per word (`WordFacts`).
+    private let wordFacts = WordCache<WordFacts>()
 
     public init(codebook: Codebook, analyzer: TextAnalyzer) {
         self.codebook = codebook
@@ -130,16 +131,19 @@ public final class CodebookMatcher: @unchecked Sendable {
         var positions: [Int] = []
         var barrier: [Bool] = []
         var sawPunctuation = false
-        for (i, t) in tokens.enumerated() {
-            if t.kind == .punctuation || t.kind == .symbol { sawPunctuation = true; continue }
-            if t.isFiller { continue }
+        positions.reserveCapacity(tokens.count)
+        barrier.reserveCapacity(tokens.count)
+        for i in tokens.indices {
+            let kind = tokens[i].kind
+            if kind == .punctuation || kind == .symbol { sawPunctuation = true; continue }
+            if tokens[i].isFiller { continue }
             positions.append(i)
             barrier.append(sawPunctuation)
             sawPunctuation = false
         }
-        let facts = positions.map { wordFacts(tokens[$0]) }
+        let tokenFacts = wordFacts.values(for: text) { computeWordFacts(tokens[$0]) }
         var excluded = Set<Int>()  // theme * tokens.count + token
-        func scan(_ starts: KeyPath<WordFacts, [Phrase]>, _ found: (Phrase, Range<Int>) -> Void) {
+        func scan(exclusions: Bool, _ found: (Phrase, Range<Int>) -> Void) {
             func attempt(_ p: Phrase, at k: Int) {
                 guard k + p.words.count <= positions.count else { return }
                 for (j, w) in p.words.enumerated() {
@@ -149,19 +153,22 @@ public final class CodebookMatcher: @unchecked Sendable {
                 found(p, positions[k]..<(positions[k + p.words.count - 1] + 1))
             }
             for k in positions.indices {
-                for p in facts[k][keyPath: starts] { attempt(p, at: k) }
+                let facts = tokenFacts[positions[k]]
+                for p in exclusions ? facts.exclusionStarts : facts.phraseStarts {
+                    attempt(p, at: k)
+                }
             }
         }
-        scan(\.exclusionStarts) { p, r in
+        scan(exclusions: true) { p, r in
             for i in r { excluded.insert(p.theme * tokens.count + i) }
         }
         var out: [TermHit] = []
-        for (k, i) in positions.enumerated() where tokens[i].kind == .word {
-            for (e, kind) in facts[k].entries where !excluded.contains(e.theme * tokens.count + i) {
+        for i in positions where tokens[i].kind == .word {
+            for (e, kind) in tokenFacts[i].entries where !excluded.contains(e.theme * tokens.count + i) {
                 out.append(TermHit(theme: e.theme, term: e.term, kind: kind, tokens: i..<(i + 1)))
             }
         }
-        scan(\.phraseStarts) { p, r in
+        scan(exclusions: false) { p, r in
             if r.allSatisfy({ !excluded.contains(p.theme * tokens.count + $0) }) {
                 out.append(TermHit(theme: p.theme, term: p.term, kind: .phrase, tokens: r))
             }
@@ -172,25 +179,24 @@ public final class CodebookMatcher: @unchecked Sendable {
 
     /// What the matcher needs of one token: the single-word entries it matches (words, compound
     /// parts, stems, in the order they are reported) and the phrases and exclusions whose first
-    /// word it matches. Memoised by the token's normalised form, which determines its stem and
-    /// parts when the text comes from the matcher's analyser (checked, so that any other analysis
-    /// is still matched correctly); names, which compare the surface, are checked per token.
-    private struct WordFacts {
-        var stem: String
-        var parts: [String]
-        var entries: [(Entry, TermKind)]
-        var exclusionStarts: [Phrase]
-        var phraseStarts: [Phrase]
-    }
+    /// word it matches. It depends only on the token's word (surface, normalised form, stem,
+    /// parts), so it is cached per word (`WordCache`); names, which compare the surface, are
+    /// found by the normalised form and checked against the surface when matched. A class, so
+    /// that handing out a cached value is one reference count.
+    private final class WordFacts: Sendable {
+        let entries: [(Entry, TermKind)]
+        let exclusionStarts: [Phrase]
+        let phraseStarts: [Phrase]
 
-    private func wordFacts(_ t: Token) -> WordFacts {
-        let memoised = wordMemo.value(t.normalized) { computeWordFacts(t) }
-        if memoised.stem == t.stem && memoised.parts == t.compoundParts { return memoised }
-        return computeWordFacts(t)
+        init(entries: [(Entry, TermKind)], exclusionStarts: [Phrase], phraseStarts: [Phrase]) {
+            self.entries = entries
+            self.exclusionStarts = exclusionStarts
+            self.phraseStarts = phraseStarts
+        }
     }
 
     private func computeWordFacts(_ t: Token) -> WordFacts {
-        WordFacts(stem: t.stem, parts: t.compoundParts, entries: computeWordEntries(t),
+        WordFacts(entries: computeWordEntries(t),
                   exclusionStarts: (exclusionsByFirst[t.normalized] ?? [])
                       + otherExclusions.filter { $0.words[0].matches(t) },
                   phraseStarts: (phrasesByFirst[t.stem] ?? []) + (namesByFirst[t.normalized] ?? [])
@@ -236,8 +242,12 @@ public final class CodebookMatcher: @unchecked Sendable {
             let h = hits[k]
             if h.tokens.contains(where: { covered[h.theme].contains($0) }) { continue }
             covered[h.theme].formUnion(h.tokens)
-            let words = text.tokens[h.tokens].filter { !$0.isFiller }.map(\.normalized)
-            kept.append((h.theme, h.tokens.lowerBound, words.joined(separator: " ")))
+            // A single word is never a filler (they are skipped); phrases drop the fillers
+            // inside them.
+            let words = h.tokens.count == 1 ? text.tokens[h.tokens.lowerBound].normalized
+                : text.tokens[h.tokens].filter { !$0.isFiller }.map(\.normalized)
+                    .joined(separator: " ")
+            kept.append((h.theme, h.tokens.lowerBound, words))
         }
         kept.sort { ($0.start, $0.theme) < ($1.start, $1.theme) }
         for e in kept where !out[e.theme].contains(e.text) { out[e.theme].append(e.text) }

@@ -49,6 +49,8 @@ public final class ThemeClassifier: @unchecked Sendable {
     public let rule: ThemeDecisionRule
     /// Model label index of each codebook theme (nil when the model lacks it).
     private let modelIndex: [Int?]
+    /// `features` over `model`'s vocabulary, by numbers instead of names.
+    private let featureIndex: ThemeFeatureIndex?
 
     public var codebook: Codebook { matcher.codebook }
 
@@ -72,6 +74,9 @@ public final class ThemeClassifier: @unchecked Sendable {
             modelIndex = codebook.themeIDs.map { _ in nil }
         }
         self.model = model
+        featureIndex = model.map {
+            ThemeFeatureIndex(features: features, vocabulary: $0.features, themeIDs: codebook.themeIDs)
+        }
     }
 
     /// The trained model for `codebook` in `Models/themes/<codebook id>.json`, or nil if absent.
@@ -85,33 +90,46 @@ public final class ThemeClassifier: @unchecked Sendable {
     /// Themes of an analysed text.
     public func classify(_ text: AnalyzedText) -> ThemeDecision {
         let ids = codebook.themeIDs
-        let terms = matcher.evidence(in: text)
+        let d = classifyByIndex(text)
         var scores: [String: Double] = [:]
         var evidence: [String: [String]] = [:]
+        for (i, id) in ids.enumerated() {
+            if let s = d.scores[i] { scores[id] = s }
+            if !d.evidence[i].isEmpty { evidence[id] = d.evidence[i] }
+        }
+        return ThemeDecision(themes: d.themes, scores: scores, evidence: evidence)
+    }
+
+    /// `classify` with scores and evidence by theme index (nil: no score; empty: no evidence).
+    func classifyByIndex(_ text: AnalyzedText) -> (themes: [String], scores: [Double?],
+                                                   evidence: [[String]]) {
+        let ids = codebook.themeIDs
+        let terms = matcher.evidence(in: text)
+        var scores = [Double?](repeating: nil, count: ids.count)
+        var evidence = terms
         var decided: [(Int, Double)] = []
-        for (i, t) in terms.enumerated() where !t.isEmpty { evidence[ids[i]] = t }
-        if let model {
-            let x = features.vector(text, evidence: terms, themeIDs: ids, vocabulary: model.features)
+        if let model, let featureIndex {
+            let x = featureIndex.vector(text, evidence: terms)
             let p = model.probabilities(x)
-            for (i, id) in ids.enumerated() {
+            for i in ids.indices {
                 guard let m = modelIndex[i] else { continue }
-                scores[id] = p[m]
+                scores[i] = p[m]
                 if rule.decide(hasEvidence: !terms[i].isEmpty, probability: p[m]) {
                     decided.append((i, p[m]))
                     let top = model.topContributions(x, label: m, count: 3)
                         .filter { !$0.0.hasPrefix("cb:") }.map { "model:" + $0.0 }
-                    if !top.isEmpty { evidence[id, default: []].append(contentsOf: top) }
+                    evidence[i].append(contentsOf: top)
                 }
             }
         } else {
-            for (i, id) in ids.enumerated() {
+            for i in ids.indices {
                 let s = 1 - pow(0.5, Double(terms[i].count))
-                scores[id] = s
+                scores[i] = s
                 if !terms[i].isEmpty { decided.append((i, s)) }
             }
         }
         decided.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-        return ThemeDecision(themes: decided.map { ids[$0.0] }, scores: scores, evidence: evidence)
+        return (decided.map { ids[$0.0] }, scores, evidence)
     }
 
     /// Feature documents for training (`ThemeTrainer`).
