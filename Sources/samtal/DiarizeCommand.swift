@@ -50,7 +50,7 @@ struct DiarizeCommand: AsyncParsableCommand {
     @Option(help: "Speech detection: energy (an adaptive loudness threshold; default, measured best for turns) or model (the VoiceActivity stage, as `samtal vad`).")
     var vad: SpeechDetection = .energy
 
-    @Option(help: "Take speech regions from this file (.lab or RTTM, e.g. `samtal vad` output) instead of detecting them.")
+    @Option(help: "Take speech regions from this file (.lab or RTTM, e.g. `samtal vad` output) instead of detecting them (overrides --vad).")
     var speech: String?
 
     @Option(help: "Folder holding speaker-encoder/ (default: the Models folder samtal finds).")
@@ -120,9 +120,9 @@ struct DiarizeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let sink = common.makeSink()
-        let given = try speech.map { try Self.readSpeech(path: $0) }
-        let turns = try Self.diarize(path: file, settings: settings, speech: given.map { .given($0) } ?? (vad == .model ? .model : .energy),
-                                     models: models, diagnostics: sink)
+        let source: Speech = try speech.map { .given(try SpeechLabels.read(path: $0)) }
+            ?? (vad == .model ? .model : .energy)
+        let turns = try Self.diarize(path: file, settings: settings, speech: source, models: models, diagnostics: sink)
         try emitOutput(try Self.render(turns, file: file, format: format, stats: stats, settings: settings),
                        to: output)
         try common.finish(sink)
@@ -136,11 +136,6 @@ struct DiarizeCommand: AsyncParsableCommand {
         case energy
         /// Regions read from a file, in seconds.
         case given([ClosedSegment])
-    }
-
-    /// Speech segments of a .lab or RTTM file (`samtal vad` output, or reference turns).
-    static func readSpeech(path: String) throws -> [ClosedSegment] {
-        try SpeechLabels.read(path: path)
     }
 
     /// Decodes `path` as a stream into the diarization front end (and the voice activity model,
