@@ -89,7 +89,7 @@ public struct DiarizationSettings: Sendable, Equatable, Codable {
     public var gmmComponents: Int = 8
     public var gmmIterations: Int = 4
     /// Log-likelihood cost of a speaker change between frames in the Viterbi pass.
-    public var speakerChangePenalty: Double = 40
+    public var speakerChangePenalty: Double = 150
     /// Every n-th frame trains the speaker GMMs.
     public var trainingFrameStride: Int = 2
 
