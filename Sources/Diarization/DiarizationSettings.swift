@@ -50,7 +50,7 @@ public struct DiarizationSettings: Sendable, Equatable, Codable {
         case threshold
         /// The count in `2...maximumSpeakers` whose partition has the highest mean silhouette
         /// (scale-free, so it does not depend on how far apart voices are in the embedding); one
-        /// speaker when the threshold rule finds one.
+        /// speaker when the threshold rule finds one or the one-voice test (`oneVoiceGap`) says so.
         case silhouette
     }
     public var dspCountRule: CountRule = .threshold
