@@ -45,8 +45,15 @@ public struct AgglomerativeClustering: Sendable {
 
     /// Merges sorted from most to least similar.
     public static func dendrogram(_ vectors: [[Float]], weights: [Double]? = nil) -> [Merge] {
-        let n = vectors.count
-        var sim = similarityMatrix(vectors)
+        dendrogram(similarity: similarityMatrix(vectors), items: vectors.count, weights: weights)
+    }
+
+    /// Merges sorted from most to least similar, from the `items × items` matrix of
+    /// `similarityMatrix(_:)` (for callers that need the matrix for something else too).
+    public static func dendrogram(similarity: [Float], items n: Int, weights: [Double]? = nil) -> [Merge] {
+        precondition(similarity.count == n * n, "similarity matrix of \(similarity.count) values for \(n) items")
+        if n < 2 { return [] }
+        var sim = similarity
         var size = weights ?? [Double](repeating: 1, count: n)
         var active = [Bool](repeating: true, count: n)
         var activeCount = n

@@ -23,9 +23,6 @@ public struct DiarizationSettings: Sendable, Equatable, Codable {
     // Built-in speech detection (used when no SpeechRegions are given).
     /// Pauses shorter than this inside speech are closed (annotators mark turns, not breaths).
     public var minimumSilenceSeconds: Double = 0.5
-    /// Pauses shorter than this between given speech regions (from the VoiceActivity stage) are
-    /// treated as speech of the same turn.
-    public var bridgedPauseSeconds: Double = 0
 
     // Windows.
     /// Embedding window length in seconds.

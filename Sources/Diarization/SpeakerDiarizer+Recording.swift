@@ -70,11 +70,6 @@ extension SpeakerDiarizer {
                 for t in max(0, first)...min(n - 1, last) { mask[t] = true }
             }
         }
-        // Speaker turns in references span short pauses (annotators mark turns, not breaths);
-        // the detector's regions do not.
-        let fps = Double(features.sampleRate) / Double(features.hopLength)
-        let bridge = Int((settings.bridgedPauseSeconds * fps).rounded())
-        if bridge > 0 { EnergySpeechDetector.fill(&mask, value: false, shorterThan: bridge, interiorOnly: true) }
         return mask
     }
 }

@@ -112,8 +112,9 @@ public struct SpeakerDiarizer: Sendable {
         let limit = max(2, settings.maximumClusteringWindows)
         let chosen: [Int] = n <= limit ? Array(0..<n) : (0..<limit).map { $0 * n / limit }
         let sample = chosen.map { normalised[$0] }
-        let merges = AgglomerativeClustering.dendrogram(sample)
-        let (sampleLabels, silhouette) = largeClusters(merges: merges, vectors: sample)
+        let similarity = AgglomerativeClustering.similarityMatrix(sample)
+        let merges = AgglomerativeClustering.dendrogram(similarity: similarity, items: sample.count)
+        let (sampleLabels, silhouette) = largeClusters(merges: merges, vectors: sample, similarity: similarity)
         if let silhouette, isOneVoice(sample, silhouette: silhouette) {
             return [Int](repeating: 0, count: n)
         }
@@ -133,7 +134,9 @@ public struct SpeakerDiarizer: Sendable {
         guard settings.minimumSpeakers <= 1, settings.speakers == nil,
               vectors.count >= settings.oneVoiceMinimumWindows, settings.oneVoiceReferenceDraws > 0 else { return false }
         func bestSilhouette(_ rows: [[Float]]) -> Double? {
-            largeClusters(merges: AgglomerativeClustering.dendrogram(rows), vectors: rows, forceSilhouette: true).silhouette
+            let similarity = AgglomerativeClustering.similarityMatrix(rows)
+            return largeClusters(merges: AgglomerativeClustering.dendrogram(similarity: similarity, items: rows.count),
+                                 vectors: rows, similarity: similarity, forceSilhouette: true).silhouette
         }
         // Long recordings: the test runs on evenly spread windows (time grows with the square).
         var rows = vectors
@@ -158,9 +161,10 @@ public struct SpeakerDiarizer: Sendable {
     /// early; counting them as speakers is the commonest error of plain AHC (pyannote's
     /// `min_cluster_size` serves the same purpose).
     /// Returns the labels and, when the silhouette rule chose the count, the winning silhouette.
-    /// `forceSilhouette` applies the silhouette rule even where the threshold rule finds one
-    /// cluster (for the structureless references of `isOneVoice`).
-    func largeClusters(merges: [AgglomerativeClustering.Merge], vectors: [[Float]],
+    /// `similarity` is `vectors`' matrix from `AgglomerativeClustering.similarityMatrix` (the one
+    /// the dendrogram was built from). `forceSilhouette` applies the silhouette rule even where
+    /// the threshold rule finds one cluster (for the structureless references of `isOneVoice`).
+    func largeClusters(merges: [AgglomerativeClustering.Merge], vectors: [[Float]], similarity: [Float],
                        forceSilhouette: Bool = false) -> (labels: [Int], silhouette: Double?) {
         let n = vectors.count
         if n == 1 { return ([0], nil) }
@@ -177,7 +181,6 @@ public struct SpeakerDiarizer: Sendable {
             return (partition(merges: merges, vectors: vectors, clusters: byThreshold, minimumCount: minimumCount), nil)
         }
         // Silhouette: every count in the bounds, each partition refined as the final one will be.
-        let similarity = AgglomerativeClustering.similarityMatrix(vectors)
         var best: (score: Double, labels: [Int])?
         for k in lowest...highest {
             let labels = Self.refineByCentroids(

@@ -61,7 +61,7 @@ struct DiarizeCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp(
         "Developer option for evaluation sweeps: KEY=VALUE,… over threshold, penalty, whiten, "
-            + "iterations, min-share, gmm, centre, window, hop, min-silence, bridge, silhouette, one-voice-gap, one-voice-draws (see DiarizationSettings).",
+            + "iterations, min-share, gmm, centre, window, hop, min-silence, silhouette, one-voice-gap, one-voice-draws (see DiarizationSettings).",
         visibility: .hidden))
     var tuning: String?
 
@@ -69,7 +69,7 @@ struct DiarizeCommand: AsyncParsableCommand {
 
     func validate() throws {
         if let tuning {
-            let keys: Set<String> = ["threshold", "penalty", "whiten", "iterations", "min-share", "gmm", "centre", "window", "hop", "min-silence", "bridge", "silhouette", "one-voice-gap", "one-voice-draws"]
+            let keys: Set<String> = ["threshold", "penalty", "whiten", "iterations", "min-share", "gmm", "centre", "window", "hop", "min-silence", "silhouette", "one-voice-gap", "one-voice-draws"]
             for pair in tuning.split(separator: ",") {
                 let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
                 guard parts.count == 2, keys.contains(parts[0]), Double(parts[1]) != nil else {
@@ -108,7 +108,6 @@ struct DiarizeCommand: AsyncParsableCommand {
             case "window": s.windowSeconds = value
             case "hop": s.hopSeconds = value
             case "min-silence": s.minimumSilenceSeconds = value
-            case "bridge": s.bridgedPauseSeconds = value
             case "silhouette": s.countRule = value != 0 ? .silhouette : .threshold
             case "one-voice-gap": s.oneVoiceGap = value
             case "one-voice-draws": s.oneVoiceReferenceDraws = Int(value)
